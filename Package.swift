@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Arrows point one way (see ../shared/DESIGN.md):
+//   CILMetadata, CILInstructions  <-  CILDisassembler  <-  CilboxCommands  <-  cilbox
+let package = Package(
+    name: "cilbox",
+    products: [
+        .executable(name: "cilbox", targets: ["cilbox"]),
+        .library(name: "CILMetadata", targets: ["CILMetadata"]),
+        .library(name: "CILInstructions", targets: ["CILInstructions"]),
+        .library(name: "CILDisassembler", targets: ["CILDisassembler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "CILMetadata"),
+        .target(name: "CILInstructions"),
+        .target(name: "CILDisassembler", dependencies: ["CILMetadata", "CILInstructions"]),
+        .target(
+            name: "CilboxCommands",
+            dependencies: [
+                "CILMetadata", "CILInstructions", "CILDisassembler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "cilbox", dependencies: ["CilboxCommands"]),
+        .testTarget(name: "CILMetadataTests", dependencies: ["CILMetadata"]),
+        .testTarget(name: "CILInstructionsTests", dependencies: ["CILInstructions"]),
+        .testTarget(name: "CILDisassemblerTests", dependencies: ["CILDisassembler", "CILMetadata", "CILInstructions"]),
+        .testTarget(name: "CilboxCommandsTests", dependencies: ["CilboxCommands"]),
+    ]
+)

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `cilbox` command line: one subcommand per job. The executable's `@main` only runs this.
+public struct CilboxCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "cilbox",
+        abstract: "Read, disassemble and (soon) emulate .NET assemblies, safely.",
+        discussion: """
+            cilbox treats every input as hostile: malformed files give a one-line error with the \
+            file offset or table row where the problem is, never a crash.
+
+            Exit codes: 0 success, 64 usage error, 65 malformed input, 66 input file unreadable, \
+            70 internal error.
+
+            Examples:
+              cilbox info Program.exe
+              cilbox disasm Program.exe > Program.il
+              cilbox checklist --markdown
+            """,
+        version: "0.1.0",
+        subcommands: [InfoCommand.self, DisasmCommand.self, ChecklistCommand.self])
+
+    public init() {}
+}

@@ -1,0 +1,3 @@
+import CilboxCommands
+
+CilboxCommand.main()
