@@ -29,5 +29,6 @@ let package = Package(
         .testTarget(name: "CILInstructionsTests", dependencies: ["CILInstructions"]),
         .testTarget(name: "CILDisassemblerTests", dependencies: ["CILDisassembler", "CILMetadata", "CILInstructions"]),
         .testTarget(name: "CilboxCommandsTests", dependencies: ["CilboxCommands"]),
+        .testTarget(name: "ReferenceComparisonTests", dependencies: ["CILMetadata", "CILInstructions"]),
     ]
 )
