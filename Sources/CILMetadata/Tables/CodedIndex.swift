@@ -45,6 +45,10 @@ public enum CodedIndex: Int, CaseIterable, Sendable {
         guard tag < tables.count, let table = tables[tag] else {
             throw MetadataError(.invalidValue, "coded index \(self) has unused tag \(tag)")
         }
+        // Tokens hold 24-bit rows (II.22); a larger row would silently wrap to another row.
+        guard row <= 0x00FF_FFFF else {
+            throw MetadataError(.outOfRange, "coded index \(self) names row \(row), beyond any table")
+        }
         return MetadataToken(table, row)
     }
 
