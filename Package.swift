@@ -18,10 +18,11 @@ let package = Package(
         .target(name: "CILMetadata"),
         .target(name: "CILInstructions"),
         .target(name: "CILDisassembler", dependencies: ["CILMetadata", "CILInstructions"]),
+        .target(name: "CILRuntime", dependencies: ["CILMetadata", "CILInstructions"]),
         .target(
             name: "CilboxCommands",
             dependencies: [
-                "CILMetadata", "CILInstructions", "CILDisassembler",
+                "CILMetadata", "CILInstructions", "CILDisassembler", "CILRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "cilbox", dependencies: ["CilboxCommands"]),
@@ -30,5 +31,6 @@ let package = Package(
         .testTarget(name: "CILDisassemblerTests", dependencies: ["CILDisassembler", "CILMetadata", "CILInstructions"]),
         .testTarget(name: "CilboxCommandsTests", dependencies: ["CilboxCommands"]),
         .testTarget(name: "ReferenceComparisonTests", dependencies: ["CILMetadata", "CILInstructions"]),
+        .testTarget(name: "CILRuntimeTests", dependencies: ["CILRuntime"]),
     ]
 )

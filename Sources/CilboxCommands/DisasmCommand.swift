@@ -1,4 +1,5 @@
 import ArgumentParser
+import CILDisassembler
 import CILMetadata
 
 struct DisasmCommand: ParsableCommand {
@@ -30,8 +31,17 @@ struct DisasmCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        _ = try InputFile.load(file, mode: .lenient)
-        StandardStreams.writeError("cilbox: disasm is not wired yet\n")
-        throw ExitCode(CilboxExit.internalError)
+        let cli = try InputFile.load(file, mode: .lenient)
+        let disassembler = Disassembler(file: cli, options: DisassemblyOptions(typeFilter: type, methodFilter: method))
+        if json {
+            disassembler.writeJSON(to: { StandardStreams.write($0) })
+        } else {
+            disassembler.writeText(to: { StandardStreams.write($0) })
+        }
+        let problems = cli.diagnostics.map(\.description) + disassembler.diagnostics.map(\.description)
+        if !problems.isEmpty {
+            StandardStreams.writeError("cilbox: \(file): \(problems.count) problem(s); first: \(problems[0])\n")
+            throw ExitCode(CilboxExit.malformedInput)
+        }
     }
 }
