@@ -10,15 +10,17 @@ public struct CilboxCommand: ParsableCommand {
             file offset or table row where the problem is, never a crash.
 
             Exit codes: 0 success, 64 usage error, 65 malformed input, 66 input file unreadable, \
-            70 internal error.
+            69 feature not modelled yet, 70 internal error, 75 budget exhausted; `run` otherwise \
+            exits with the program's own exit code.
 
             Examples:
+              cilbox run Program.exe arg1 arg2
               cilbox info Program.exe
               cilbox disasm Program.exe > Program.il
               cilbox checklist --markdown
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, DisasmCommand.self, ChecklistCommand.self])
+        subcommands: [RunCommand.self, InfoCommand.self, DisasmCommand.self, ChecklistCommand.self])
 
     public init() {}
 }

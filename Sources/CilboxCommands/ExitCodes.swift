@@ -9,6 +9,10 @@ public enum CilboxExit {
     public static let malformedInput: Int32 = 65
     /// The input cannot be opened or read (EX_NOINPUT).
     public static let cannotOpen: Int32 = 66
+    /// The program needs a feature or model cilbox does not have (EX_UNAVAILABLE).
+    public static let unavailable: Int32 = 69
+    /// A run stopped because a budget ran out (EX_TEMPFAIL).
+    public static let budgetExhausted: Int32 = 75
     /// A bug in cilbox (EX_SOFTWARE).
     public static let internalError: Int32 = 70
 }

@@ -1,0 +1,114 @@
+/// Entering methods: direct, virtual, interface, indirect and constructor calls, and natives
+/// (DESIGN decision 5: one call chain for every kind of call).
+extension Runtime {
+    enum CallOutcome {
+        /// A new activation was pushed; the loop continues in the callee.
+        case entered
+        /// The call finished without a new activation (a native).
+        case completed
+        case raised(UInt64)
+    }
+
+    func performCall(_ i: Inst, thread: GuestThread, fp: UnsafeMutableRawPointer) throws(RuntimeError) -> CallOutcome {
+        let base = fp + Int(i.a)
+        var callee: RuntimeMethod
+        var frameKind: CallRecord.Kind = .normal
+        switch i.op {
+        case .callIndirect:
+            let handle = ld64(fp, i.b)
+            guard let m = methodHandles.item(handle) else { return .raised(try guestException(.nullReference, thread)) }
+            callee = m
+        case .newObject:
+            guard let ctor = methodHandles.item(i.imm) else { throw RuntimeError(.badImage, "bad constructor handle") }
+            guard let object = try newObject(ctor.owner) else { return .raised(try guestException(.outOfMemory, thread)) }
+            // Make room for `this` below the arguments: the constructor's frame is [this][args].
+            (base + 8).copyMemory(from: base, byteCount: Int(i.c))
+            base.storeBytes(of: object, as: UInt64.self)
+            callee = ctor
+            frameKind = .constructor(object: object)
+        case .newValueObject:
+            guard let ctor = methodHandles.item(i.imm) else { throw RuntimeError(.badImage, "bad constructor handle") }
+            let size = (ctor.owner.storageSize + 7) & ~7
+            let ctorFrame = base + size
+            (ctorFrame + 8).copyMemory(from: base, byteCount: Int(i.c))
+            base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+            ctorFrame.storeBytes(of: space.guestAddress(base), as: UInt64.self)
+            return try enter(ctor, frame: ctorFrame, kind: .normal, thread: thread)
+        default:
+            guard let m = methodHandles.item(i.imm) else { throw RuntimeError(.badImage, "bad method handle") }
+            callee = m
+        }
+        if i.op == .callVirtual || i.op == .callInterface {
+            let this = base.load(as: UInt64.self)
+            guard let type = objectType(this) else { return .raised(try guestException(.nullReference, thread)) }
+            callee = try virtualTarget(callee, type)
+            // A value type's method expects a pointer to the value, not the box (II.13.3).
+            if callee.owner.isValueType { base.storeBytes(of: this + UInt64(ObjectLayout.headerSize), as: UInt64.self) }
+        }
+        return try enter(callee, frame: base, kind: frameKind, thread: thread)
+    }
+
+    /// Pushes an activation of `callee` at `frame`, or runs it at once when it is native.
+    func enter(_ callee: RuntimeMethod, frame: UnsafeMutableRawPointer, kind: CallRecord.Kind, thread: GuestThread) throws(RuntimeError) -> CallOutcome {
+        if callee.isRuntimeImplemented && callee.name == "Invoke" && isDelegateType(callee.owner) {
+            return try invokeDelegate(callee, frame: frame, thread: thread)
+        }
+        if isNative(callee) {
+            let result = try callNative(callee, frame: frame, thread: thread)
+            if case .constructor(let object) = kind { frame.storeBytes(of: object, as: UInt64.self) }
+            if result != 0 { return .raised(result) }
+            return .completed
+        }
+        let target = try transformed(callee)
+        guard frame + target.frameSize <= thread.stackEnd, thread.records.count < options.maxCallDepth else {
+            throw RuntimeError(.budgetExhausted, "stack overflow: call depth \(thread.records.count) at \(callee)")
+        }
+        if target.localsSize > 0 {
+            (frame + target.localsOffset).initializeMemory(as: UInt8.self, repeating: 0, count: target.localsSize)
+        }
+        thread.records.append(CallRecord(method: target, pc: 0, fp: frame, kind: kind, localAllocMark: thread.localAllocTop))
+        return .entered
+    }
+
+    /// Whether `m` runs as a native: it has no IL, or a native replaces its IL.
+    func isNative(_ m: RuntimeMethod) -> Bool {
+        if let known = m.isNativeCache { return known }
+        _ = try? signature(m)
+        let result = m.hasNoBody || natives.isIntrinsic(m)
+        m.isNativeCache = result
+        return result
+    }
+
+    /// The method a virtual call of `m` reaches on an object of type `t`, cached per (method, type).
+    func virtualTarget(_ m: RuntimeMethod, _ t: RuntimeType) throws(RuntimeError) -> RuntimeMethod {
+        let key = VirtualKey(method: ObjectIdentifier(m), type: t.id)
+        if let hit = virtualCache[key] { return hit }
+        let target = try resolveVirtual(m, on: t)
+        virtualCache[key] = target
+        return target
+    }
+
+    struct VirtualKey: Hashable {
+        var method: ObjectIdentifier
+        var type: UInt32
+    }
+
+    /// Runs a native method; returns a raised exception object, or 0.
+    func callNative(_ m: RuntimeMethod, frame: UnsafeMutableRawPointer, thread: GuestThread) throws(RuntimeError) -> UInt64 {
+        if !m.nativeResolved {
+            _ = try? signature(m)
+            m.native = natives.lookup(m)
+            if m.native == nil, m.isRuntimeImplemented, m.isConstructor, isDelegateType(m.owner) {
+                m.native = { (c: inout NativeContext) throws(RuntimeError) in try c.runtime.constructDelegate(&c) }
+            }
+            m.nativeResolved = true
+        }
+        guard let native = m.native else {
+            if m.isAbstract { throw RuntimeError(.invalidProgram, "call to abstract method \(m)") }
+            throw RuntimeError(.unmodelledNative, "no model for \(m.isPInvoke ? "P/Invoke" : "internal call") \(m.nativeKey)")
+        }
+        var context = NativeContext(runtime: self, thread: thread, frame: frame, method: m)
+        try native(&context)
+        return context.raised
+    }
+}

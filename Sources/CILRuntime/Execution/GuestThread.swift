@@ -1,0 +1,61 @@
+/// One guest thread: its stack region in the address space and its call records.
+final class GuestThread {
+    let id: Int
+    let stack: Region
+    let stackStart: UnsafeMutableRawPointer
+    let stackEnd: UnsafeMutableRawPointer
+    var records: [CallRecord] = []
+    /// Pending `leave`/unwind continuations whose finally handlers are running (innermost last).
+    var continuations: [Continuation] = []
+    /// Bump pointer for `localloc` (III.3.47), reset when the allocating frame returns.
+    var localAllocTop: UInt64
+    let localAllocRegion: Region
+    /// Exception objects held outside guest memory (being thrown or caught); GC roots.
+    var heldExceptions: [UInt64] = []
+    /// The guest's System.Threading.Thread object for this thread (0 until asked for).
+    var managedObject: UInt64 = 0
+
+    init(id: Int, space: AddressSpace, stackBytes: Int) throws(RuntimeError) {
+        self.id = id
+        stack = try space.reserveRegion(stackBytes, "stack \(id)")
+        stackStart = space.unchecked(stack.start)
+        stackEnd = stackStart + stack.size
+        localAllocRegion = try space.reserveRegion(64 << 20, "localloc \(id)")
+        localAllocTop = localAllocRegion.start
+    }
+
+    /// The highest stack byte in use, for conservative root scanning.
+    var stackTop: UnsafeMutableRawPointer {
+        guard let r = records.last else { return stackStart }
+        return min(stackEnd, r.fp + r.method.frameSize)
+    }
+}
+
+/// A method activation. `fp` is the host address of its frame in the thread's stack.
+struct CallRecord {
+    enum Kind {
+        case normal
+        /// newobj: after the constructor returns, the new object goes to the caller's `fp + resultOffset`.
+        case constructor(object: UInt64)
+        /// A nested run of a filter block; `endfilter` ends the run.
+        case filter
+    }
+    var method: TransformedMethod
+    var pc: Int
+    var fp: UnsafeMutableRawPointer
+    var kind: Kind
+    var localAllocMark: UInt64
+}
+
+/// What to do when a finally handler ends (`endfinally`, III.3.35).
+struct Continuation {
+    enum Action {
+        /// A `leave` to code index `target`, with more finally handlers (code indices) to run first.
+        case leave(target: Int, pending: [TransformedMethod.Clause])
+        /// Unwinding towards a catch: the handler's record index and clause, more finallies first.
+        case unwind(exception: UInt64, handlerRecord: Int, handler: TransformedMethod.Clause, pending: [(record: Int, clause: TransformedMethod.Clause)])
+    }
+    var record: Int
+    var handlerRange: Range<Int>
+    var action: Action
+}
