@@ -6,8 +6,8 @@ public struct RuntimeOptions: Sendable {
     public var maxInstructions: UInt64 = .max
     public var timeoutSeconds: Double = .infinity
     public var heapBytes: Int = 512 << 20
-    public var stackBytes: Int = 8 << 20
-    public var maxCallDepth: Int = 10_000
+    public var stackBytes: Int = 64 << 20
+    public var maxCallDepth: Int = 200_000
     public var maxOutputBytes: Int = 64 << 20
     public var trace: Bool = false
     /// Report every exception when it is thrown (type and guest stack), caught or not.

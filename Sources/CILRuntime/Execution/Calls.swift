@@ -45,6 +45,15 @@ extension Runtime {
             // A value type's method expects a pointer to the value, not the box (II.13.3).
             if callee.owner.isValueType { base.storeBytes(of: this + UInt64(ObjectLayout.headerSize), as: UInt64.self) }
         }
+        // III.2.4 tail.: the callee replaces the caller's activation (its arguments move down
+        // to the caller's frame base, where the caller's result would have gone).
+        if i.c == 1 && i.op != .newObject && i.op != .newValueObject && !isNative(callee) {
+            let current = thread.records.removeLast()
+            thread.localAllocTop = current.localAllocMark
+            let bytes = try argumentsSize(callee)
+            if current.fp != base { current.fp.copyMemory(from: base, byteCount: bytes) }
+            return try enter(callee, frame: current.fp, kind: current.kind, thread: thread)
+        }
         return try enter(callee, frame: base, kind: frameKind, thread: thread)
     }
 

@@ -219,11 +219,11 @@ extension Runtime {
                 st64(fp, i.a, v)
             case .ckfiniteR8:
                 let d = ldD(fp, i.b)
-                guard d.isFinite else { raised = try guestException(.arithmetic, thread); break }
+                guard d.isFinite else { raised = try guestException(.overflow, thread); break }  // Mono x64 throws OverflowException (an ArithmeticException)
                 stD(fp, i.a, d)
             case .ckfiniteR4:
                 let f = ldF(fp, i.b)
-                guard f.isFinite else { raised = try guestException(.arithmetic, thread); break }
+                guard f.isFinite else { raised = try guestException(.overflow, thread); break }
                 stF(fp, i.a, f)
 
             // Comparisons: int32 operands are sign-extended, so 64-bit compares serve both widths

@@ -69,6 +69,9 @@ extension NativeRegistry {
         registerGCNatives()
         registerBufferNatives()
         registerSpanIntrinsics()
+        registerTypeNatives()
+        registerArrayNatives()
+        registerAttributeNatives()
     }
 
     private func registerMathNatives() {

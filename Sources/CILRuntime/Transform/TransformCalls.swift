@@ -27,7 +27,7 @@ extension Transformer {
             } else {
                 // No override on the value type: box it and make a virtual call on the box.
                 emit(.box, a: base, b: base, c: 1 /* operand is a pointer */, imm: Int64(constrained.id))
-                op = .callVirtual
+                op = callee.isVirtual ? .callVirtual : .call
             }
         } else if virtual && callee.isVirtual && !callee.isFinal && !(callee.owner.isSealed && !callee.owner.isInterface) {
             op = callee.owner.isInterface ? .callInterface : .callVirtual
@@ -36,6 +36,7 @@ extension Transformer {
         }
         try emitTypeInitialization(for: callee)
         emitCall(op, callee, base: base)
+        if tailPrefix { out.code[out.code.count - 1].c = 1 }  // III.2.4: the next instruction is a ret
         if let r = sig.returnType { _ = try push(r) }
     }
 

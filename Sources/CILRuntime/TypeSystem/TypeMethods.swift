@@ -113,7 +113,15 @@ extension Runtime {
                         break
                     }
                 }
-                if slot < 0 { slot = vtable.count; vtable.append(m) } else { vtable[slot] = m }
+                if slot < 0 {
+                    slot = vtable.count
+                    vtable.append(m)
+                } else {
+                    // Every inherited slot that held the overridden method now holds the override
+                    // (a base slot redirected by .override follows its target, as in Mono).
+                    let overridden = vtable[slot]
+                    for j in vtable.indices where vtable[j] === overridden { vtable[j] = m }
+                }
                 m.vtableSlot = slot
             }
         } else {
@@ -209,6 +217,7 @@ extension Runtime {
     public func resolveVirtual(_ m: RuntimeMethod, on t: RuntimeType) throws(RuntimeError) -> RuntimeMethod {
         try ensureVTable(t)
         let declaring = m.owner
+        if t.isSZArray, declaring.isInterface, let found = try arrayInterfaceMethod(m, on: t) { return found }
         var target: RuntimeMethod?
         if declaring.isInterface {
             let slot = (m.genericDefinition ?? m).vtableSlot
@@ -229,5 +238,27 @@ extension Runtime {
         }
         if !m.genericArguments.isEmpty { found = try instantiate(found, m.genericArguments) }
         return found
+    }
+}
+
+extension Runtime {
+    /// Mono implements the generic collection interfaces of `T[]` with System.Array methods
+    /// named `InternalArray__…`, instantiated over the interface's type argument.
+    func arrayInterfaceMethod(_ m: RuntimeMethod, on t: RuntimeType) throws(RuntimeError) -> RuntimeMethod? {
+        let declaring = m.owner
+        guard declaring.isGenericInstance, let argument = declaring.genericArguments.first else { return nil }
+        let prefix: String
+        switch declaring.typeDefinition.fullName {
+        case "System.Collections.Generic.IEnumerable`1": prefix = "InternalArray__IEnumerable_"
+        case "System.Collections.Generic.ICollection`1": prefix = "InternalArray__ICollection_"
+        case "System.Collections.Generic.IList`1": prefix = "InternalArray__"
+        case "System.Collections.Generic.IReadOnlyList`1": prefix = "InternalArray__IReadOnlyList_"
+        case "System.Collections.Generic.IReadOnlyCollection`1": prefix = "InternalArray__IReadOnlyCollection_"
+        default: return nil
+        }
+        let array = try coreType("System.Array")
+        try ensureMethods(array)
+        guard let target = array.methods.first(where: { $0.name == prefix + m.name }) else { return nil }
+        return target.genericParameterCount > 0 ? try instantiate(target, [argument]) : target
     }
 }
