@@ -26,7 +26,7 @@ extension Runtime {
         var handler: TransformedMethod.Clause?
         search: for index in stride(from: thread.records.count - 1, through: base, by: -1) {
             let r = thread.records[index]
-            let pc = index == thread.records.count - 1 ? r.pc : r.pc - 1
+            let pc = r.pc - 1
             for clause in r.method.clauses where clause.tryStart <= pc && pc < clause.tryEnd {
                 switch clause.kind {
                 case .catch(let t):
@@ -47,7 +47,7 @@ extension Runtime {
         let lowest = handler == nil ? base : handlerRecord
         for index in stride(from: thread.records.count - 1, through: lowest, by: -1) {
             let r = thread.records[index]
-            let pc = index == thread.records.count - 1 ? r.pc : r.pc - 1
+            let pc = r.pc - 1
             for clause in r.method.clauses where clause.tryStart <= pc && pc < clause.tryEnd {
                 if index == handlerRecord, let h = handler, clause.tryStart == h.tryStart && clause.handlerStart == h.handlerStart { break }
                 switch clause.kind {
@@ -98,7 +98,7 @@ extension Runtime {
 
     /// Forgets continuations of finally handlers that an exception thrown at the top record abandons.
     func dropContinuations(_ thread: GuestThread, below top: Int) {
-        let pc = thread.records.last?.pc ?? 0
+        let pc = (thread.records.last?.pc ?? 1) - 1
         while let c = thread.continuations.last, c.record > top || (c.record == top && c.handlerRange.contains(pc)) {
             thread.continuations.removeLast()
         }

@@ -106,7 +106,7 @@ extension Runtime {
     func callNative(_ m: RuntimeMethod, frame: UnsafeMutableRawPointer, thread: GuestThread) throws(RuntimeError) -> UInt64 {
         if !m.nativeResolved {
             _ = try? signature(m)
-            m.native = natives.lookup(m)
+            m.native = natives.lookup(m) ?? arrayAccessor(m)
             if m.native == nil, m.isRuntimeImplemented, m.isConstructor, isDelegateType(m.owner) {
                 m.native = { (c: inout NativeContext) throws(RuntimeError) in try c.runtime.constructDelegate(&c) }
             }

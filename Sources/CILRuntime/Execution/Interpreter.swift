@@ -48,6 +48,9 @@ extension Runtime {
         let c = try t.transform()
         method.code = c
         c.seal()
+        if let thread = mainThread {
+            for type in c.entryInitializations { _ = try initializeType(type.id, thread: thread) }
+        }
         return c
     }
 
@@ -323,7 +326,8 @@ extension Runtime {
             }
 
             if raised != 0 {
-                thread.records[thread.records.count - 1].pc = pc - 1
+                // Like a call's return address, the record's pc points after the raising instruction.
+                thread.records[thread.records.count - 1].pc = pc
                 switch try unwind(thread, exception: raised, base: base) {
                 case .resume: reload()
                 case .escaped(let ex): return .threw(ex)

@@ -58,6 +58,7 @@ extension Runtime {
             nativeRoots.removeLast()
         }
         // II.10.5.3: the entry point's type is initialized before Main runs (unless beforefieldinit).
+        _ = try transformed(main)
         if !main.owner.isBeforeFieldInit, let ex = try initializeType(main.owner.id, thread: thread) {
             return try unhandled(ex, thread)
         }

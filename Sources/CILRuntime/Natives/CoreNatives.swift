@@ -59,7 +59,7 @@ extension NativeRegistry {
         register("System.Array::GetLowerBound") { (c: inout NativeContext) throws(RuntimeError) in
             try c.arrayDimension(lowerBound: true)
         }
-        registerMathNatives()
+        registerNumberNatives()
         registerEnvironmentNatives()
         registerTextNatives()
         registerThreadingNatives()
@@ -72,15 +72,6 @@ extension NativeRegistry {
         registerTypeNatives()
         registerArrayNatives()
         registerAttributeNatives()
-    }
-
-    private func registerMathNatives() {
-        let unary: [(String, (Double) -> Double)] = [
-            ("Sqrt", { $0.squareRoot() }), ("Abs", { abs($0) }), ("Floor", { $0.rounded(.down) }), ("Ceiling", { $0.rounded(.up) }),
-        ]
-        for (name, f) in unary {
-            register("System.Math::\(name)") { (c: inout NativeContext) throws(RuntimeError) in c.returnDouble(f(c.double(0))) }
-        }
     }
 }
 

@@ -2,6 +2,24 @@
 /// value is the type id (see Runtime.typeHandleValue).
 extension NativeRegistry {
     func registerReflectionNatives() {
+        // Activator.CreateInstance<T>() (what `new T()` compiles to): Mono's IL goes through
+        // reflection; the runtime allocates and runs the parameterless constructor directly.
+        intrinsic("System.Activator::CreateInstance()") { (c: inout NativeContext) throws(RuntimeError) in
+            guard c.method.genericArguments.count == 1, let t = c.method.genericArguments.first else {
+                throw RuntimeError(.notImplemented, "Activator.CreateInstance through reflection (\(c.method))")
+            }
+            try c.runtime.ensureLayout(t)
+            if t.isValueType {
+                c.frame.initializeMemory(as: UInt8.self, repeating: 0, count: (t.storageSize + 7) & ~7)
+                return
+            }
+            let o = try c.runtime.construct(t, arguments: [], thread: c.thread)
+            if let ot = c.runtime.objectType(o), try c.runtime.isAssignable(ot, to: try c.runtime.coreType("System.Exception")), ot !== t {
+                c.raised = o  // the constructor threw
+                return
+            }
+            c.returnUInt64(o)
+        }
         // Mono's IL goes through MethodInfo and Activator; the runtime does it directly.
         intrinsic("System.RuntimeType::CreateInstanceForAnotherGenericParameter") { (c: inout NativeContext) throws(RuntimeError) in
             guard let generic = try c.runtime.runtimeType(ofTypeObject: c.uint64(0)),

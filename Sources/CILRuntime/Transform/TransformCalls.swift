@@ -56,14 +56,24 @@ extension Transformer {
 
     /// II.10.5.3: a static method or constructor call, or a static field access, triggers the
     /// type's initializer. The running method's own type has been initialized already.
+    /// II.10.5.3.1: without beforefieldinit, calling a static method or constructor runs the
+    /// type initializer first. (A beforefieldinit type is initialized by field access only.)
     mutating func emitTypeInitialization(for callee: RuntimeMethod) throws(RuntimeError) {
         let owner = callee.owner
-        guard callee.isStatic || callee.isConstructor, owner !== method.owner else { return }
+        guard callee.isStatic || callee.isConstructor, owner !== method.owner, !owner.isBeforeFieldInit else { return }
         try emitTypeInitialization(owner)
     }
 
+    /// A static field access. For beforefieldinit types Mono's JIT runs the initializer when it
+    /// compiles the accessing method; we do the same when the method is transformed
+    /// (`entryInitializations`) and still check at the access for a failed initializer.
     mutating func emitTypeInitialization(_ type: RuntimeType) throws(RuntimeError) {
-        guard type !== method.owner, try runtime.typeInitializer(of: type) != nil else { return }
+        guard try runtime.typeInitializer(of: type) != nil else { return }
+        if type.isBeforeFieldInit {
+            if !out.entryInitializations.contains(where: { $0 === type }) { out.entryInitializations.append(type) }
+        } else if type === method.owner {
+            return  // the running method's own type was initialized before it was entered
+        }
         emit(.initType, imm: Int64(type.id))
     }
 

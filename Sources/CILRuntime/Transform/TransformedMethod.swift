@@ -15,6 +15,8 @@ final class TransformedMethod {
     var returnSize: Int = 0
     var switchTables: [[Int32]] = []
     var clauses: [Clause] = []
+    /// beforefieldinit types whose initializers run when the method is first transformed.
+    var entryInitializations: [RuntimeType] = []
 
     /// An exception-handling clause with code indices instead of IL offsets (II.19).
     struct Clause {

@@ -163,6 +163,10 @@ extension Runtime {
         let address = try allocateStatics(t.staticsSize)
         t.staticsAddress = address
         guard let module = t.module else { return }
+        if module === corlib && t.namespace == "System" && t.name == "String", let empty = t.staticFields.first(where: { $0.name == "Empty" }) {
+            // Mono's runtime, not String's IL, sets String.Empty when it sets up String's statics.
+            space.unchecked(address + UInt64(empty.offset)).storeBytes(of: try intern([]), as: UInt64.self)
+        }
         for f in t.staticFields where f.hasRVA && !f.isLiteral {
             // II.16.3.2: the field's initial value is the data at its RVA.
             guard let r = module.index.fieldRVAs[f.row] else { continue }
