@@ -52,6 +52,8 @@ public final class Runtime {
     var typeObjects: [UInt32: UInt64] = [:]
     var cachedDelegateFields: DelegateFields?
     var ephemeronTombstone: UInt64 = 0
+    /// Types of the extra arguments of each vararg call site (index = cookie; 0 unused).
+    var varargCookies: [[RuntimeType]] = [[]]
     /// Receives guest console output as it is written (the CLI streams it; tests collect it).
     public var outputSink: (([UInt8], Bool) -> Void)?
     /// Environment.ExitCode as the guest set it.

@@ -54,7 +54,26 @@ extension Runtime {
             if current.fp != base { current.fp.copyMemory(from: base, byteCount: bytes) }
             return try enter(callee, frame: current.fp, kind: current.kind, thread: thread)
         }
-        return try enter(callee, frame: base, kind: frameKind, thread: thread)
+        // Vararg call: the extra arguments follow the fixed ones, where the callee's locals go;
+        // move them to the caller's stack-allocation area first (II.15.3).
+        var extraArguments: UInt64 = 0
+        if i.b != 0 && i.op != .callIndirect {
+            let fixed = try argumentsSize(callee)
+            var extra = 0
+            for t in varargCookies[Int(i.b)] { try ensureLayout(t); extra += (t.storageSize + 7) & ~7 }
+            guard UInt64(extra) <= thread.localAllocRegion.end - thread.localAllocTop else {
+                throw RuntimeError(.budgetExhausted, "stack allocation budget exhausted by a vararg call")
+            }
+            extraArguments = thread.localAllocTop
+            thread.localAllocTop += UInt64((extra + 15) & ~15)
+            if extra > 0 { space.unchecked(extraArguments).copyMemory(from: base + fixed, byteCount: extra) }
+        }
+        let outcome = try enter(callee, frame: base, kind: frameKind, thread: thread)
+        if i.b != 0 && i.op != .callIndirect, case .entered = outcome {
+            thread.records[thread.records.count - 1].varargCookie = i.b
+            thread.records[thread.records.count - 1].varargArguments = extraArguments
+        }
+        return outcome
     }
 
     /// Pushes an activation of `callee` at `frame`, or runs it at once when it is native.
@@ -76,6 +95,7 @@ extension Runtime {
             (frame + target.localsOffset).initializeMemory(as: UInt8.self, repeating: 0, count: target.localsSize)
         }
         thread.records.append(CallRecord(method: target, pc: 0, fp: frame, kind: kind, localAllocMark: thread.localAllocTop))
+        try runEntryInitializations(target, thread: thread)
         return .entered
     }
 

@@ -45,6 +45,10 @@ struct CallRecord {
     var fp: UnsafeMutableRawPointer
     var kind: Kind
     var localAllocMark: UInt64
+    /// For a vararg method: the runtime's descriptor of the extra arguments' types (0 if none).
+    var varargCookie: Int32 = 0
+    /// Where the call moved the extra arguments of a vararg call (guest address).
+    var varargArguments: UInt64 = 0
 }
 
 /// What to do when a finally handler ends (`endfinally`, III.3.35).

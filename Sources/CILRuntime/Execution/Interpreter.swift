@@ -26,7 +26,17 @@ extension Runtime {
         }
         if target.localsSize > 0 { (fp + target.localsOffset).initializeMemory(as: UInt8.self, repeating: 0, count: target.localsSize) }
         thread.records.append(CallRecord(method: target, pc: 0, fp: fp, kind: .normal, localAllocMark: thread.localAllocTop))
+        try runEntryInitializations(target, thread: thread)
         return try run(thread, base: thread.records.count - 1)
+    }
+
+    /// The first time a method is entered, with its record pushed (so nested runs go above its
+    /// frame), run the beforefieldinit initializers its transform asked for. A failure is
+    /// remembered by the type and raised where the method touches it.
+    func runEntryInitializations(_ target: TransformedMethod, thread: GuestThread) throws(RuntimeError) {
+        guard !target.entryInitializationsDone else { return }
+        target.entryInitializationsDone = true
+        for type in target.entryInitializations { _ = try initializeType(type.id, thread: thread) }
     }
 
     /// Runs a filter block of the record at `recordIndex` (first pass of exception dispatch, II.19.4).
@@ -48,9 +58,6 @@ extension Runtime {
         let c = try t.transform()
         method.code = c
         c.seal()
-        if let thread = mainThread {
-            for type in c.entryInitializations { _ = try initializeType(type.id, thread: thread) }
-        }
         return c
     }
 

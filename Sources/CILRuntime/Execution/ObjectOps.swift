@@ -171,7 +171,7 @@ extension Runtime {
             guard let t = objectType(obj), let m = methodHandles.item(i.imm) else { return .raised(try guestException(.nullReference, thread)) }
             st64(fp, i.a, handle(of: try virtualTarget(m, t)))
         case .argList:
-            throw RuntimeError(.notImplemented, "arglist")
+            st64(fp, i.a, Int64(bitPattern: try argumentList(thread, fp: fp, method: method)))
         case .breakpoint:
             break
         default:

@@ -46,6 +46,11 @@ extension Runtime {
         let main = try methodDef(program, token.row)
         let sig = try signature(main)
         let frame = thread.stackStart
+        // II.10.5.3: the entry point's type is initialized before Main runs (unless
+        // beforefieldinit). It runs before the arguments are written: nested runs use the stack.
+        if !main.owner.isBeforeFieldInit, let ex = try initializeType(main.owner.id, thread: thread) {
+            return try unhandled(ex, thread)
+        }
         if !sig.parameters.isEmpty {
             let arrayType = try szArrayType(of: try coreType("System.String"))
             guard let args = try newArray(arrayType, length: arguments.count) else { throw RuntimeError(.budgetExhausted, "heap exhausted") }
@@ -56,11 +61,6 @@ extension Runtime {
                 space.unchecked(args + UInt64(ObjectLayout.arrayElementsOffset + 8 * k)).storeBytes(of: s, as: UInt64.self)
             }
             nativeRoots.removeLast()
-        }
-        // II.10.5.3: the entry point's type is initialized before Main runs (unless beforefieldinit).
-        _ = try transformed(main)
-        if !main.owner.isBeforeFieldInit, let ex = try initializeType(main.owner.id, thread: thread) {
-            return try unhandled(ex, thread)
         }
         switch try execute(main, frame: frame, thread: thread) {
         case .returned:

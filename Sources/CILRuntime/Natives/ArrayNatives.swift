@@ -22,6 +22,24 @@ extension NativeRegistry {
             to.copyMemory(from: from, byteCount: n * size)  // memmove semantics: overlapping copies are safe
             c.returnBool(true)
         }
+        // CreateInstanceImpl(Type elementType, int[] lengths, int[] bounds)
+        register("System.Array::CreateInstanceImpl") { (c: inout NativeContext) throws(RuntimeError) in
+            let r = c.runtime
+            guard let element = try r.runtimeType(ofTypeObject: c.uint64(0)) else { try c.raise(.argumentNull); return }
+            let lengths = r.int32ArrayElements(c.uint64(1)), bounds = r.int32ArrayElements(c.uint64(2))
+            guard !lengths.isEmpty, lengths.count <= 32 else { try c.raise(.argument); return }
+            if lengths.count == 1 && (bounds.isEmpty || bounds == [0]) {
+                guard lengths[0] >= 0 else { try c.raise(.overflow); return }
+                guard let a = try r.newArray(try r.szArrayType(of: element), length: Int(lengths[0])) else { try c.raise(.outOfMemory); return }
+                c.returnUInt64(a)
+                return
+            }
+            let values = bounds.isEmpty ? lengths.map(Int64.init) : zip(bounds, lengths).flatMap { [Int64($0), Int64($1)] }
+            switch try r.newMultiDimensionalArray(try r.arrayType(of: element, rank: lengths.count), values, thread: c.thread) {
+            case .success(let a): c.returnUInt64(a)
+            case .failure(let ex): c.raised = ex
+            }
+        }
         register("System.Array::ClearInternal") { (c: inout NativeContext) throws(RuntimeError) in
             let r = c.runtime
             let a = c.uint64(0)
@@ -146,6 +164,14 @@ extension Runtime {
         guard index >= 0, index < length else { return nil }
         let offset = t.isSZArray ? ObjectLayout.arrayElementsOffset : ObjectLayout.multiArrayElementsOffset(rank: t.rank)
         return (space.unchecked(a + UInt64(offset + index * e.storageSize)), e)
+    }
+
+    /// The values of an int32[] (empty for null).
+    func int32ArrayElements(_ array: UInt64) -> [Int32] {
+        guard array != 0, let p = space.pointer(array, ObjectLayout.arrayElementsOffset) else { return [] }
+        let n = Int(p.load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+        guard let d = space.pointer(array + UInt64(ObjectLayout.arrayElementsOffset), n * 4) else { return [] }
+        return (0 ..< n).map { d.load(fromByteOffset: 4 * $0, as: Int32.self) }
     }
 
     /// A new object[] holding `items`.

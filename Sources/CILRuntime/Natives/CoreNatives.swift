@@ -38,7 +38,8 @@ extension NativeRegistry {
             try c.runtime.ensureStatics(f.owner)
             let length = Int(c.runtime.space.unchecked(array).load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
             let bytes = length * e.storageSize
-            guard bytes <= f.type.storageSize, let dest = c.runtime.space.pointer(array + UInt64(ObjectLayout.arrayElementsOffset), bytes) else {
+            let dataOffset = t.isSZArray ? ObjectLayout.arrayElementsOffset : ObjectLayout.multiArrayElementsOffset(rank: t.rank)
+            guard bytes <= f.type.storageSize, let dest = c.runtime.space.pointer(array + UInt64(dataOffset), bytes) else {
                 try c.raise(.argument); return
             }
             dest.copyMemory(from: c.runtime.space.unchecked(f.owner.staticsAddress + UInt64(f.offset)), byteCount: bytes)
@@ -72,6 +73,7 @@ extension NativeRegistry {
         registerTypeNatives()
         registerArrayNatives()
         registerAttributeNatives()
+        registerVarargNatives()
     }
 }
 

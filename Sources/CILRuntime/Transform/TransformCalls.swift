@@ -5,8 +5,15 @@ import CILMetadata
 extension Transformer {
     mutating func transformCall(_ ins: Instruction, virtual: Bool) throws(RuntimeError) {
         var callee = try runtime.method(module, try token(ins), context)
-        let sig = try runtime.signature(callee)
-        if sig.isVarArg { throw RuntimeError(.notImplemented, "vararg call to \(callee)") }
+        var sig = try runtime.signature(callee)
+        var varargCookie: Int32 = 0
+        if sig.isVarArg {
+            // II.15.3: the call site's signature lists the extra arguments after a sentinel;
+            // the callee reaches them through `arglist`.
+            let site = try callSiteSignature(try token(ins))
+            varargCookie = Int32(runtime.registerVarargCookie(Array(site.parameters.dropFirst(site.requiredParameterCount))))
+            sig.parameters = site.parameters
+        }
         let argCount = sig.parameters.count + (sig.hasThis ? 1 : 0)
         guard stack.count >= argCount else { throw invalid("stack underflow calling \(callee)") }
         let args = Array(stack.suffix(argCount))
@@ -36,8 +43,18 @@ extension Transformer {
         }
         try emitTypeInitialization(for: callee)
         emitCall(op, callee, base: base)
-        if tailPrefix { out.code[out.code.count - 1].c = 1 }  // III.2.4: the next instruction is a ret
+        if tailPrefix && varargCookie == 0 { out.code[out.code.count - 1].c = 1 }  // III.2.4: the next instruction is a ret
+        if varargCookie != 0 { out.code[out.code.count - 1].b = varargCookie }
         if let r = sig.returnType { _ = try push(r) }
+    }
+
+    /// The resolved signature written at a MemberRef call site (for vararg calls).
+    func callSiteSignature(_ token: MetadataToken) throws(RuntimeError) -> MethodSig {
+        guard token.table == .memberRef else { return try runtime.signature(try runtime.method(module, token, context)) }
+        let ref = try module.read { () throws(MetadataError) in try module.file.memberRef(token.row) }
+        var decoder = SignatureDecoder(provider: SigTypeProvider(), file: module.file)
+        let raw = try module.read { () throws(MetadataError) in try decoder.methodSignature(blob: ref.signature) }
+        return try runtime.resolveSignature(raw, module, context)
     }
 
     /// The method a value type itself provides for `m` (an override or interface implementation), if any.

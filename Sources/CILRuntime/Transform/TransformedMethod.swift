@@ -17,6 +17,7 @@ final class TransformedMethod {
     var clauses: [Clause] = []
     /// beforefieldinit types whose initializers run when the method is first transformed.
     var entryInitializations: [RuntimeType] = []
+    var entryInitializationsDone = false
 
     /// An exception-handling clause with code indices instead of IL offsets (II.19).
     struct Clause {
