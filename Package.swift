@@ -30,7 +30,12 @@ let package = Package(
         .testTarget(name: "CILInstructionsTests", dependencies: ["CILInstructions"]),
         .testTarget(name: "CILDisassemblerTests", dependencies: ["CILDisassembler", "CILMetadata", "CILInstructions"]),
         .testTarget(name: "CilboxCommandsTests", dependencies: ["CilboxCommands"]),
+        .testTarget(
+            name: "HostileInputTests",
+            dependencies: ["CILMetadata", "CILInstructions", "CILDisassembler"],
+            exclude: ["Seeds"]),
         .testTarget(name: "ReferenceComparisonTests", dependencies: ["CILMetadata", "CILInstructions"]),
         .testTarget(name: "CILRuntimeTests", dependencies: ["CILRuntime"]),
+        .testTarget(name: "ProgramTests", dependencies: ["CILMetadata", "CILInstructions"]),
     ]
 )

@@ -8,12 +8,13 @@ struct HeapAllocationTests {
         #expect(ObjectLayout.stringSize(length: 3) == 32)  // 20 + 8 = 28 → 32
         #expect(ObjectLayout.stringSize(length: -1) == nil)
         #expect(ObjectLayout.stringSize(length: Int(Int32.max)) == nil)
-        #expect(ObjectLayout.szArraySize(length: 0, elementSize: 4) == 24)
-        #expect(ObjectLayout.szArraySize(length: 10, elementSize: 4) == 64)
+        // Arrays follow Mono's layout: bounds pointer at 16, length at 24, elements from 32.
+        #expect(ObjectLayout.szArraySize(length: 0, elementSize: 4) == 32)
+        #expect(ObjectLayout.szArraySize(length: 10, elementSize: 4) == 72)  // 32 + 40
         #expect(ObjectLayout.szArraySize(length: -1, elementSize: 4) == nil)
         #expect(ObjectLayout.szArraySize(length: Int.max / 2, elementSize: 8) == nil)
-        #expect(ObjectLayout.multiArrayElementsOffset(rank: 2) == 40)
-        #expect(ObjectLayout.multiArraySize(rank: 2, totalLength: 6, elementSize: 8) == 88)
+        #expect(ObjectLayout.multiArrayElementsOffset(rank: 2) == 48)  // 32 + 2 × (length, lower bound)
+        #expect(ObjectLayout.multiArraySize(rank: 2, totalLength: 6, elementSize: 8) == 96)
         #expect(ObjectLayout.multiArraySize(rank: 0, totalLength: 6, elementSize: 8) == nil)
     }
 

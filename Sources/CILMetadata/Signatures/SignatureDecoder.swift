@@ -8,6 +8,14 @@ public struct SignatureDecoder<Provider: SignatureTypeProvider> {
     public let file: CLIFile
     /// TypeSpecs being expanded right now (a TypeSpec that names itself is a cycle).
     var expanding: [UInt32] = []
+    /// Type nodes left for the current top-level decode. Nested TypeSpecs are expanded in
+    /// place, so without a budget a chain of TypeSpecs that each name the next one many times
+    /// expands exponentially (found by the hostile corpus test: 16 TypeSpecs × 16 mentions).
+    var nodesLeft = SignatureDecoder.maxNodes
+
+    /// More type nodes than this in one signature (nested TypeSpecs included) is hostile; real
+    /// signatures have a few dozen.
+    public static var maxNodes: Int { 4096 }
 
     /// Deeper nesting than this is treated as hostile (real signatures nest a few levels).
     public static var maxDepth: Int { 64 }
@@ -23,12 +31,14 @@ public struct SignatureDecoder<Provider: SignatureTypeProvider> {
 
     /// II.23.2.1 MethodDefSig, II.23.2.2 MethodRefSig, II.23.2.3 StandAloneMethodSig.
     public mutating func methodSignature(blob: UInt32) throws(MetadataError) -> MethodSignature<T> {
+        beginTopLevelDecode()
         var r = try file.blobs.reader(blob)
         return try located(blob) { (d: inout Self) throws(MetadataError) in try d.methodSignature(&r, depth: 0) }
     }
 
     /// II.23.2.4 FieldSig.
     public mutating func fieldSignature(blob: UInt32) throws(MetadataError) -> T {
+        beginTopLevelDecode()
         var r = try file.blobs.reader(blob)
         return try located(blob) { (d: inout Self) throws(MetadataError) in
             let header = SignatureHeader(try r.u8())
@@ -41,6 +51,7 @@ public struct SignatureDecoder<Provider: SignatureTypeProvider> {
 
     /// II.23.2.5 PropertySig.
     public mutating func propertySignature(blob: UInt32) throws(MetadataError) -> MethodSignature<T> {
+        beginTopLevelDecode()
         var r = try file.blobs.reader(blob)
         return try located(blob) { (d: inout Self) throws(MetadataError) in
             let header = SignatureHeader(try r.u8())
@@ -58,6 +69,7 @@ public struct SignatureDecoder<Provider: SignatureTypeProvider> {
 
     /// II.23.2.6 LocalVarSig.
     public mutating func localSignature(blob: UInt32) throws(MetadataError) -> [T] {
+        beginTopLevelDecode()
         var r = try file.blobs.reader(blob)
         return try located(blob) { (d: inout Self) throws(MetadataError) in
             let header = SignatureHeader(try r.u8())
@@ -74,6 +86,7 @@ public struct SignatureDecoder<Provider: SignatureTypeProvider> {
 
     /// II.23.2.14 TypeSpec.
     public mutating func typeSpecSignature(row: UInt32) throws(MetadataError) -> T {
+        beginTopLevelDecode()
         if expanding.contains(row) {
             throw MetadataError(.tooDeep, "TypeSpec refers to itself", at: .tableRow(.typeSpec, row))
         }
@@ -89,6 +102,7 @@ public struct SignatureDecoder<Provider: SignatureTypeProvider> {
 
     /// II.23.2.15 MethodSpec: the generic arguments of a method instantiation.
     public mutating func methodSpecArguments(blob: UInt32) throws(MetadataError) -> [T] {
+        beginTopLevelDecode()
         var r = try file.blobs.reader(blob)
         return try located(blob) { (d: inout Self) throws(MetadataError) in
             let header = SignatureHeader(try r.u8())
@@ -105,6 +119,7 @@ public struct SignatureDecoder<Provider: SignatureTypeProvider> {
 
     /// A type from a TypeDef, TypeRef or TypeSpec token (as in `InlineType` operands).
     public mutating func type(token: MetadataToken) throws(MetadataError) -> T {
+        beginTopLevelDecode()
         switch token.table {
         case .typeDef?, .typeRef?:
             guard file.tables.contains(token) else {
@@ -124,10 +139,16 @@ public struct SignatureDecoder<Provider: SignatureTypeProvider> {
     /// Decodes one type from a reader positioned inside some blob (for custom attribute readers
     /// and callers that walk blobs themselves).
     public mutating func type(from r: inout ByteReader) throws(MetadataError) -> T {
-        try type(&r, depth: 0)
+        beginTopLevelDecode()
+        return try type(&r, depth: 0)
     }
 
     // MARK: grammar
+
+    /// A decode that does not start inside another one (a nested TypeSpec) gets a fresh budget.
+    private mutating func beginTopLevelDecode() {
+        if expanding.isEmpty { nodesLeft = Self.maxNodes }
+    }
 
     private mutating func located<R>(_ blob: UInt32, _ body: (inout Self) throws(MetadataError) -> R) throws(MetadataError) -> R {
         do { return try body(&self) } catch { throw error.located(.heap("#Blob", blob)) }
@@ -174,6 +195,10 @@ public struct SignatureDecoder<Provider: SignatureTypeProvider> {
     mutating func type(_ r: inout ByteReader, depth: Int, allowVoid: Bool = false, allowPinned: Bool = false) throws(MetadataError) -> T {
         guard depth < Self.maxDepth else {
             throw MetadataError(.tooDeep, "signature nests deeper than \(Self.maxDepth)", at: .fileOffset(r.position))
+        }
+        nodesLeft -= 1
+        guard nodesLeft >= 0 else {
+            throw MetadataError(.tooLarge, "signature expands to more than \(Self.maxNodes) types", at: .fileOffset(r.position))
         }
         let at = r.position
         let code = try r.u8()

@@ -29,6 +29,13 @@ extension Runtime {
         return f
     }
 
+    /// Delegate.AllocDelegateLike_internal: an uninitialised delegate of the same type (Combine fills it).
+    func allocateDelegateLike(_ c: inout NativeContext) throws(RuntimeError) {
+        guard let t = objectType(c.uint64(0)) else { try c.raise(.argumentNull); return }
+        guard let d = try newObject(t) else { try c.raise(.outOfMemory); return }
+        c.returnUInt64(d)
+    }
+
     /// The delegate constructor `.ctor(object target, native int method)`.
     func constructDelegate(_ c: inout NativeContext) throws(RuntimeError) {
         let f = try delegateFields()
@@ -103,7 +110,8 @@ extension Runtime {
             if method.isVirtual, let t = objectType(this) { method = try virtualTarget(method, t) }
             return (method, frame)
         }
-        if method.isVirtual, let t = objectType(targetObject), !(method.owner.isValueType) { method = try virtualTarget(method, t) }
+        // A closed delegate calls exactly the method it was made from: ldvirtftn already
+        // resolved virtual methods, and ldftn of a virtual method means that very method.
         frame.storeBytes(of: method.owner.isValueType ? targetObject + UInt64(ObjectLayout.headerSize) : targetObject, as: UInt64.self)
         return (method, frame)
     }

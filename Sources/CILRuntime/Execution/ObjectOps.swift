@@ -98,7 +98,9 @@ extension Runtime {
             let obj = UInt64(bitPattern: ld64(fp, i.b))
             if obj == 0 { st64(fp, i.a, 0); break }
             guard let ot = objectType(obj) else { return .raised(try guestException(.nullReference, thread)) }
-            if try isAssignable(ot, to: t) {
+            // I.8.2.4: a boxed T is an instance of Nullable<T> (boxing a Nullable<T> boxes its T).
+            let target = t.typeDefinition.fullName == "System.Nullable`1" ? (t.genericArguments.first ?? t) : t
+            if try isAssignable(ot, to: target) {
                 st64(fp, i.a, Int64(bitPattern: obj))
             } else if i.op == .isInstance {
                 st64(fp, i.a, 0)

@@ -2,6 +2,9 @@
 /// value is the type id (see Runtime.typeHandleValue).
 extension NativeRegistry {
     func registerReflectionNatives() {
+        register("System.Delegate::AllocDelegateLike_internal") { (c: inout NativeContext) throws(RuntimeError) in
+            try c.runtime.allocateDelegateLike(&c)
+        }
         // Activator.CreateInstance<T>() (what `new T()` compiles to): Mono's IL goes through
         // reflection; the runtime allocates and runs the parameterless constructor directly.
         intrinsic("System.Activator::CreateInstance()") { (c: inout NativeContext) throws(RuntimeError) in

@@ -157,6 +157,7 @@ extension Transformer {
         let base = args.first?.offset ?? top
         for (i, p) in sig.parameters.enumerated() { _ = try coerce(args[i + (sig.hasThis ? 1 : 0)], to: p) }
         emit(.callIndirect, a: base, b: target.offset)
+        if tailPrefix { out.code[out.code.count - 1].c = 1 }
         if let r = sig.returnType { _ = try push(r) }
     }
 

@@ -28,6 +28,7 @@ extension Runtime {
             let wanted = try resolveSignature(raw, module, GenericContext(typeArguments: owner.genericArguments, methodArguments: []))
             var c: RuntimeType? = owner
             while let t = c {
+                try ensureHierarchy(t)
                 try ensureMethods(t)
                 for m in t.methods where m.name == name && m.genericParameterCount == raw.genericParameterCount {
                     let s = try signature(m)

@@ -217,6 +217,7 @@ extension Runtime {
     public func resolveVirtual(_ m: RuntimeMethod, on t: RuntimeType) throws(RuntimeError) -> RuntimeMethod {
         try ensureVTable(t)
         let declaring = m.owner
+        try ensureVTable(declaring)
         if t.isSZArray, declaring.isInterface, let found = try arrayInterfaceMethod(m, on: t) { return found }
         var target: RuntimeMethod?
         if declaring.isInterface {
