@@ -52,6 +52,9 @@ public final class Runtime {
     var typeObjects: [UInt32: UInt64] = [:]
     var cachedDelegateFields: DelegateFields?
     var ephemeronTombstone: UInt64 = 0
+    /// Lock counts of objects whose monitor the (single) guest thread holds. Objects do not
+    /// move, so addresses are stable keys; an entry keeps no object alive.
+    var monitorCounts: [UInt64: Int] = [:]
     /// Types of the extra arguments of each vararg call site (index = cookie; 0 unused).
     var varargCookies: [[RuntimeType]] = [[]]
     /// Receives guest console output as it is written (the CLI streams it; tests collect it).

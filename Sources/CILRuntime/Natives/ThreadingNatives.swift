@@ -8,16 +8,29 @@ extension NativeRegistry {
         register("System.Threading.Monitor::try_enter_with_atomic_var") { (c: inout NativeContext) throws(RuntimeError) in
             guard c.uint64(0) != 0 else { try c.raise(.argumentNull); return }
             if let p = c.runtime.space.pointer(c.uint64(2), 1) { p.storeBytes(of: UInt8(1), as: UInt8.self) }
+            c.runtime.monitorCounts[c.uint64(0), default: 0] += 1
         }
         register("System.Threading.Monitor::Enter") { (c: inout NativeContext) throws(RuntimeError) in
             guard c.uint64(0) != 0 else { try c.raise(.argumentNull); return }
+            c.runtime.monitorCounts[c.uint64(0), default: 0] += 1
         }
         register("System.Threading.Monitor::Exit") { (c: inout NativeContext) throws(RuntimeError) in
-            guard c.uint64(0) != 0 else { try c.raise(.argumentNull); return }
+            let o = c.uint64(0)
+            guard o != 0 else { try c.raise(.argumentNull); return }
+            // Exiting a lock this thread does not hold is SynchronizationLockException in the CLR.
+            guard let n = c.runtime.monitorCounts[o], n > 0 else {
+                c.raised = try c.runtime.construct(try c.runtime.coreType("System.Threading.SynchronizationLockException"), arguments: [], thread: c.thread)
+                return
+            }
+            c.runtime.monitorCounts[o] = n == 1 ? nil : n - 1
         }
-        // One thread: every lock taken is held by the current thread.
-        register("System.Threading.Monitor::Monitor_test_owner") { (c: inout NativeContext) throws(RuntimeError) in c.returnBool(true) }
-        register("System.Threading.Monitor::Monitor_test_synchronised") { (c: inout NativeContext) throws(RuntimeError) in c.returnBool(true) }
+        // One thread: a lock is held by the current thread while its count is positive.
+        register("System.Threading.Monitor::Monitor_test_owner") { (c: inout NativeContext) throws(RuntimeError) in
+            c.returnBool((c.runtime.monitorCounts[c.uint64(0)] ?? 0) > 0)
+        }
+        register("System.Threading.Monitor::Monitor_test_synchronised") { (c: inout NativeContext) throws(RuntimeError) in
+            c.returnBool((c.runtime.monitorCounts[c.uint64(0)] ?? 0) > 0)
+        }
         register("System.Threading.Monitor::Monitor_pulse") { (c: inout NativeContext) throws(RuntimeError) in }
         register("System.Threading.Monitor::Monitor_pulse_all") { (c: inout NativeContext) throws(RuntimeError) in }
         register("System.Threading.Thread::MemoryBarrier") { (c: inout NativeContext) throws(RuntimeError) in }

@@ -70,6 +70,13 @@ struct Transformer {
             }
         }
         let exceptionType = try runtime.coreType("System.Exception")
+        // IL offsets that must keep a code index of their own: branch targets and EH boundaries.
+        var landmarks = Set<Int>()
+        for ins in instructions { landmarks.formUnion(ins.operand.branchTargets) }
+        for c in body.exceptionClauses {
+            landmarks.formUnion([c.tryOffset, c.tryEnd, c.handlerOffset, c.handlerEnd])
+            if c.kind == .filter { landmarks.insert(c.filterOffset) }
+        }
         var reachable = true
         for ins in instructions {
             currentIL = ins.offset
@@ -85,11 +92,16 @@ struct Transformer {
                 reachable = true
             }
             pcOfIL[ins.offset] = out.code.count
+            let emitted = out.code.count
             do {
                 reachable = try transformInstruction(ins)
             } catch {
                 throw RuntimeError(error.kind, "\(method) IL_\(String(ins.offset, radix: 16)) \(ins.opcode.mnemonic): \(error.message)")
             }
+            // An instruction that emits nothing (nop, pop, a prefix) would share its code index
+            // with the next one; at a landmark that could move a label across an EH boundary
+            // (e.g. `leave` to a `nop` just before a try must run the finally).
+            if out.code.count == emitted && landmarks.contains(ins.offset) && !ins.opcode.isPrefix { emit(.nop) }
             if !ins.opcode.isPrefix { constrainedType = nil; readonlyPrefix = false; tailPrefix = false }
         }
         pcOfIL[body.codeSize] = out.code.count
