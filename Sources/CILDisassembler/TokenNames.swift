@@ -237,8 +237,14 @@ final class TokenNames {
         return try typeSpecForm(token)
     }
 
-    /// II.23.1.16 element types that name classes of the core library.
-    static let coreClassNames: [UInt8: String] = [0x1C: "System.Object", 0x0E: "System.String"]
+    /// II.23.1.16 element types written by their core-library class name in a `catch` clause
+    /// (ilasm rejects `catch int32`: "Exception not be of a primitive type").
+    static let coreClassNames: [UInt8: String] = [
+        0x1C: "System.Object", 0x0E: "System.String", 0x02: "System.Boolean", 0x03: "System.Char",
+        0x04: "System.SByte", 0x05: "System.Byte", 0x06: "System.Int16", 0x07: "System.UInt16",
+        0x08: "System.Int32", 0x09: "System.UInt32", 0x0A: "System.Int64", 0x0B: "System.UInt64",
+        0x0C: "System.Single", 0x0D: "System.Double", 0x18: "System.IntPtr", 0x19: "System.UIntPtr",
+    ]
 
     /// `[mscorlib]` (or whatever this file calls its core library: the scope of its TypeRef
     /// to System.Object); empty when the file defines System.Object itself.

@@ -92,22 +92,26 @@ func cleanUp(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 
 func readBytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
 
-/// One test program: a C# or IL source under Tests/Fixtures.
+/// One test program: a C# or IL source under Tests/Fixtures or Tests/Programs.
 struct Fixture: CustomTestStringConvertible, Sendable {
     var url: URL
     var name: String { url.lastPathComponent }
     var isCSharp: Bool { url.pathExtension == "cs" }
-    var testDescription: String { name }
+    /// `Fixtures/Arithmetic.il`: both folders have programs of the same name.
+    var testDescription: String { url.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent + "/" + name }
 
-    /// Every fixture, found anew on each run: `Tests/Fixtures/CSharp/*.cs` and `Tests/Fixtures/IL/*.il`.
+    /// Every program, found anew on each run: `CSharp/*.cs` and `IL/*.il` of Tests/Fixtures
+    /// and of Tests/Programs (the runtime's programs round-trip too).
     static var all: [Fixture] {
         var out: [Fixture] = []
+        for root in ["Tests/Fixtures", "Tests/Programs"] {
         for (dir, ext) in [("CSharp", "cs"), ("IL", "il")] {
-            let folder = packageRoot.appendingPathComponent("Tests/Fixtures/\(dir)")
+            let folder = packageRoot.appendingPathComponent("\(root)/\(dir)")
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
             for name in names where name.hasSuffix("." + ext) {
                 out.append(Fixture(url: folder.appendingPathComponent(name)))
             }
+        }
         }
         return out
     }
