@@ -18,7 +18,11 @@ let package = Package(
         .target(name: "CILMetadata"),
         .target(name: "CILInstructions"),
         .target(name: "CILDisassembler", dependencies: ["CILMetadata", "CILInstructions"]),
-        .target(name: "CILRuntime", dependencies: ["CILMetadata", "CILInstructions"]),
+        .target(
+            name: "CILRuntime", dependencies: ["CILMetadata", "CILInstructions"],
+            // The interpreter loop touches runtime state on every instruction; dynamic
+            // exclusivity checks there cost more than the work itself.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(
             name: "CilboxCommands",
             dependencies: [

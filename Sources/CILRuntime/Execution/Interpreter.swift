@@ -63,27 +63,30 @@ extension Runtime {
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     func run(_ thread: GuestThread, base: Int) throws(RuntimeError) -> RunResult {
-        var record = thread.records[thread.records.count - 1]
-        var method = record.method
+        var method = thread.records[thread.records.count - 1].method
         var code = method.codePointer
-        var fp = record.fp
-        var pc = record.pc
+        var fp = thread.records[thread.records.count - 1].fp
+        var pc = thread.records[thread.records.count - 1].pc
         var raised: UInt64 = 0
+        // The budget countdown and the trace switch live in locals: the loop must not go through
+        // the runtime object for them at every instruction. The countdown is written back
+        // around anything that can run other guest code or read the count.
+        var budget = instructionBudget
+        let tracing = self.tracing
 
-        // Reloads the loop state from the top record (after a call, return or unwind).
-        func reload() {
-            record = thread.records[thread.records.count - 1]
-            method = record.method
-            code = method.codePointer
-            fp = record.fp
-            pc = record.pc
-        }
+        // After a call, return or unwind, the loop state is reloaded from the top record. This is
+        // written out at each place (no nested function): a local captured by a nested function
+        // lives in a heap box, and pc/fp/code must stay in registers.
 
         while true {
             let i = code[pc]
             pc &+= 1
-            if instructionBudget == 0 { try budgetExhausted(thread, method, pc - 1) }
-            instructionBudget &-= 1
+            if budget == 0 {
+                instructionBudget = 0
+                try budgetExhausted(thread, method, pc - 1)
+                budget = instructionBudget
+            }
+            budget &-= 1
             if tracing { traceInstruction(method, pc - 1, fp) }
             switch i.op {
             case .nop: break
@@ -108,12 +111,12 @@ extension Runtime {
             case .ldMemI1, .ldMemU1, .ldMemI2, .ldMemU2, .ldMemI4, .ldMem4, .ldMem8, .ldMemN:
                 let address = UInt64(bitPattern: ld64(fp, i.b)) &+ UInt64(bitPattern: Int64(i.c))
                 let size = i.op == .ldMemN ? Int(i.imm) : Self.accessSize(i.op)
-                guard ld64(fp, i.b) != 0, let p = space.pointer(address, size) else { raised = try guestException(.nullReference, thread); break }
+                guard ld64(fp, i.b) != 0, let p = space.pointer(address, size) else { instructionBudget = budget; raised = try guestException(.nullReference, thread); budget = instructionBudget; break }
                 load(i.op, from: p, to: fp + Int(i.a), size: size)
             case .stMem1, .stMem2, .stMem4, .stMem8, .stMemN:
                 let address = UInt64(bitPattern: ld64(fp, i.a)) &+ UInt64(bitPattern: Int64(i.c))
                 let size = i.op == .stMemN ? Int(i.imm) : Self.accessSize(i.op)
-                guard ld64(fp, i.a) != 0, let p = space.pointer(address, size) else { raised = try guestException(.nullReference, thread); break }
+                guard ld64(fp, i.a) != 0, let p = space.pointer(address, size) else { instructionBudget = budget; raised = try guestException(.nullReference, thread); budget = instructionBudget; break }
                 p.copyMemory(from: fp + Int(i.b), byteCount: size)
             case .ldAbsI1, .ldAbsU1, .ldAbsI2, .ldAbsU2, .ldAbsI4, .ldAbs4, .ldAbs8, .ldAbsN:
                 let size = i.op == .ldAbsN ? Int(i.c) : Self.accessSize(i.op)
@@ -123,7 +126,7 @@ extension Runtime {
                 space.unchecked(UInt64(bitPattern: i.imm)).copyMemory(from: fp + Int(i.b), byteCount: size)
             case .fieldAddress:
                 let o = ld64(fp, i.b)
-                guard o != 0 else { raised = try guestException(.nullReference, thread); break }
+                guard o != 0 else { instructionBudget = budget; raised = try guestException(.nullReference, thread); budget = instructionBudget; break }
                 st64(fp, i.a, o &+ Int64(i.c))
 
             // Integer arithmetic. int32 results are re-sign-extended to keep the slot invariant.
@@ -135,22 +138,22 @@ extension Runtime {
             case .mulI8: st64(fp, i.a, ld64(fp, i.b) &* ld64(fp, i.c))
             case .divI4, .remI4:
                 let x = ld32(fp, i.b), y = ld32(fp, i.c)
-                if y == 0 { raised = try guestException(.divideByZero, thread); break }
+                if y == 0 { instructionBudget = budget; raised = try guestException(.divideByZero, thread); budget = instructionBudget; break }
                 // III.3.31: MinValue / -1 is not representable (Mono x64 throws OverflowException for div and rem).
-                if y == -1 && x == .min { raised = try guestException(.overflow, thread); break }
+                if y == -1 && x == .min { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }
                 st64(fp, i.a, Int64(i.op == .divI4 ? x / y : x % y))
             case .divUnI4, .remUnI4:
                 let x = UInt32(bitPattern: ld32(fp, i.b)), y = UInt32(bitPattern: ld32(fp, i.c))
-                if y == 0 { raised = try guestException(.divideByZero, thread); break }
+                if y == 0 { instructionBudget = budget; raised = try guestException(.divideByZero, thread); budget = instructionBudget; break }
                 st64(fp, i.a, Int64(Int32(bitPattern: i.op == .divUnI4 ? x / y : x % y)))
             case .divI8, .remI8:
                 let x = ld64(fp, i.b), y = ld64(fp, i.c)
-                if y == 0 { raised = try guestException(.divideByZero, thread); break }
-                if y == -1 && x == .min { raised = try guestException(.overflow, thread); break }
+                if y == 0 { instructionBudget = budget; raised = try guestException(.divideByZero, thread); budget = instructionBudget; break }
+                if y == -1 && x == .min { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }
                 st64(fp, i.a, i.op == .divI8 ? x / y : x % y)
             case .divUnI8, .remUnI8:
                 let x = UInt64(bitPattern: ld64(fp, i.b)), y = UInt64(bitPattern: ld64(fp, i.c))
-                if y == 0 { raised = try guestException(.divideByZero, thread); break }
+                if y == 0 { instructionBudget = budget; raised = try guestException(.divideByZero, thread); budget = instructionBudget; break }
                 st64(fp, i.a, Int64(bitPattern: i.op == .divUnI8 ? x / y : x % y))
             // III.3.58–60: counts ≥ width are unspecified; x86-64 masks them, and so do we.
             case .shlI4: st64(fp, i.a, Int64(ld32(fp, i.b) &<< (ld32(fp, i.c) & 31)))
@@ -184,22 +187,22 @@ extension Runtime {
             case .addOvfI4, .subOvfI4, .mulOvfI4:
                 let x = ld32(fp, i.b), y = ld32(fp, i.c)
                 let (r, o) = i.op == .addOvfI4 ? x.addingReportingOverflow(y) : i.op == .subOvfI4 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                if o { raised = try guestException(.overflow, thread); break }
+                if o { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }
                 st64(fp, i.a, Int64(r))
             case .addOvfUnI4, .subOvfUnI4, .mulOvfUnI4:
                 let x = UInt32(bitPattern: ld32(fp, i.b)), y = UInt32(bitPattern: ld32(fp, i.c))
                 let (r, o) = i.op == .addOvfUnI4 ? x.addingReportingOverflow(y) : i.op == .subOvfUnI4 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                if o { raised = try guestException(.overflow, thread); break }
+                if o { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }
                 st64(fp, i.a, Int64(Int32(bitPattern: r)))
             case .addOvfI8, .subOvfI8, .mulOvfI8:
                 let x = ld64(fp, i.b), y = ld64(fp, i.c)
                 let (r, o) = i.op == .addOvfI8 ? x.addingReportingOverflow(y) : i.op == .subOvfI8 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                if o { raised = try guestException(.overflow, thread); break }
+                if o { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }
                 st64(fp, i.a, r)
             case .addOvfUnI8, .subOvfUnI8, .mulOvfUnI8:
                 let x = UInt64(bitPattern: ld64(fp, i.b)), y = UInt64(bitPattern: ld64(fp, i.c))
                 let (r, o) = i.op == .addOvfUnI8 ? x.addingReportingOverflow(y) : i.op == .subOvfUnI8 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                if o { raised = try guestException(.overflow, thread); break }
+                if o { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }
                 st64(fp, i.a, Int64(bitPattern: r))
 
             // Conversions (III.3.27 conv, III.3.19 conv.ovf).
@@ -220,20 +223,20 @@ extension Runtime {
             case .convR8ToI1, .convR8ToU1, .convR8ToI2, .convR8ToU2, .convR8ToI4, .convR8ToU4, .convR8ToI8, .convR8ToU8:
                 st64(fp, i.a, FloatConversion.unchecked(i.op, ldD(fp, i.b)))
             case .convOvfR8ToI1, .convOvfR8ToU1, .convOvfR8ToI2, .convOvfR8ToU2, .convOvfR8ToI4, .convOvfR8ToU4, .convOvfR8ToI8, .convOvfR8ToU8:
-                guard let v = FloatConversion.checked(i.op, ldD(fp, i.b)) else { raised = try guestException(.overflow, thread); break }
+                guard let v = FloatConversion.checked(i.op, ldD(fp, i.b)) else { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }
                 st64(fp, i.a, v)
             case .convOvfI8ToI1, .convOvfI8ToU1, .convOvfI8ToI2, .convOvfI8ToU2, .convOvfI8ToI4, .convOvfI8ToU4, .convOvfI8ToU8,
                  .convOvfUnI8ToI1, .convOvfUnI8ToU1, .convOvfUnI8ToI2, .convOvfUnI8ToU2, .convOvfUnI8ToI4, .convOvfUnI8ToU4, .convOvfUnI8ToI8,
                  .convOvfI4ToU8, .convOvfUnI4ToI8OrU8:
-                guard let v = IntegerConversion.checked(i.op, ld64(fp, i.b)) else { raised = try guestException(.overflow, thread); break }
+                guard let v = IntegerConversion.checked(i.op, ld64(fp, i.b)) else { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }
                 st64(fp, i.a, v)
             case .ckfiniteR8:
                 let d = ldD(fp, i.b)
-                guard d.isFinite else { raised = try guestException(.overflow, thread); break }  // Mono x64 throws OverflowException (an ArithmeticException)
+                guard d.isFinite else { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }  // Mono x64 throws OverflowException (an ArithmeticException)
                 stD(fp, i.a, d)
             case .ckfiniteR4:
                 let f = ldF(fp, i.b)
-                guard f.isFinite else { raised = try guestException(.overflow, thread); break }
+                guard f.isFinite else { instructionBudget = budget; raised = try guestException(.overflow, thread); budget = instructionBudget; break }
                 stF(fp, i.a, f)
 
             // Comparisons: int32 operands are sign-extended, so 64-bit compares serve both widths
@@ -296,8 +299,11 @@ extension Runtime {
 
             case .call, .callVirtual, .callInterface, .callNative, .newObject, .newValueObject, .callIndirect:
                 thread.records[thread.records.count - 1].pc = pc
-                switch try performCall(i, thread: thread, fp: fp) {
-                case .entered: reload()
+                instructionBudget = budget
+                let outcome = try performCall(i, thread: thread, fp: fp)
+                budget = instructionBudget
+                switch outcome {
+                case .entered: method = thread.records[thread.records.count - 1].method; code = method.codePointer; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
                 case .completed: break
                 case .raised(let ex): raised = ex
                 }
@@ -308,26 +314,33 @@ extension Runtime {
                 if case .constructor(let object) = finished.kind {
                     finished.fp.storeBytes(of: object, as: UInt64.self)
                 }
-                if thread.records.count <= base { return .returned }
-                reload()
+                if thread.records.count <= base { instructionBudget = budget; return .returned }
+                method = thread.records[thread.records.count - 1].method; code = method.codePointer; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
             case .initType:
                 if let t = type(id: UInt32(i.imm)), case .done = t.cctorState {} else {
                     thread.records[thread.records.count - 1].pc = pc
+                    instructionBudget = budget
                     if let ex = try initializeType(UInt32(i.imm), thread: thread) { raised = ex }
+                    budget = instructionBudget
                 }
 
             default:
                 thread.records[thread.records.count - 1].pc = pc
-                switch try executeObjectOp(i, thread: thread, fp: fp, method: method) {
+                instructionBudget = budget
+                let outcome = try executeObjectOp(i, thread: thread, fp: fp, method: method)
+                budget = instructionBudget
+                switch outcome {
                 case .completed: break
                 case .raised(let ex): raised = ex
                 case .jump(let target): pc = target
-                case .entered: reload()
+                case .entered: method = thread.records[thread.records.count - 1].method; code = method.codePointer; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
                 case .filterDone(let value):
                     thread.records.removeLast()
+                    instructionBudget = budget
                     return .filtered(value)
                 case .finishRun:
                     thread.records.removeLast()
+                    instructionBudget = budget
                     return .returned
                 }
             }
@@ -335,8 +348,11 @@ extension Runtime {
             if raised != 0 {
                 // Like a call's return address, the record's pc points after the raising instruction.
                 thread.records[thread.records.count - 1].pc = pc
-                switch try unwind(thread, exception: raised, base: base) {
-                case .resume: reload()
+                instructionBudget = budget
+                let outcome = try unwind(thread, exception: raised, base: base)
+                budget = instructionBudget
+                switch outcome {
+                case .resume: method = thread.records[thread.records.count - 1].method; code = method.codePointer; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
                 case .escaped(let ex): return .threw(ex)
                 }
                 raised = 0
