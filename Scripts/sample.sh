@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds release cilbox, compiles Samples/Hello.cs with mcs, runs it on mono,
+# Builds release cilbox, compiles Samples/Hello.cs with mcs, runs it on mono and inside cilbox,
 # then shows `cilbox info` and `cilbox disasm` of it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -14,6 +14,9 @@ echo "sample: mcs Samples/Hello.cs -> $out/Hello.exe"
 mcs -nologo -out:"$out/Hello.exe" Samples/Hello.cs
 echo "sample: mono $out/Hello.exe"
 mono "$out/Hello.exe"
+
+echo "sample: cilbox run $out/Hello.exe   (the same program inside cilbox's emulator)"
+.build/release/cilbox run "$out/Hello.exe"
 
 echo "sample: cilbox info $out/Hello.exe"
 .build/release/cilbox info "$out/Hello.exe"
