@@ -40,14 +40,23 @@ extension Runtime {
         }
         if i.op == .callVirtual || i.op == .callInterface {
             let this = base.load(as: UInt64.self)
-            guard let type = objectType(this) else { return .raised(try guestException(.nullReference, thread)) }
-            callee = try virtualTarget(callee, type)
+            guard this != 0, let header = space.pointer(this, ObjectLayout.headerSize) else { return .raised(try guestException(.nullReference, thread)) }
+            let typeID = header.load(as: UInt32.self)
+            let caller = thread.records[thread.records.count - 1].method
+            let site = Int(i.c >> 1)
+            if site < caller.inlineCaches.count, caller.inlineCaches[site].typeID == typeID, let hit = caller.inlineCaches[site].target {
+                callee = hit
+            } else {
+                guard let type = type(id: typeID) else { return .raised(try guestException(.nullReference, thread)) }
+                callee = try virtualTarget(callee, type)
+                if site < caller.inlineCaches.count { caller.inlineCaches[site] = .init(typeID: typeID, target: callee) }
+            }
             // A value type's method expects a pointer to the value, not the box (II.13.3).
             if callee.owner.isValueType { base.storeBytes(of: this + UInt64(ObjectLayout.headerSize), as: UInt64.self) }
         }
         // III.2.4 tail.: the callee replaces the caller's activation (its arguments move down
         // to the caller's frame base, where the caller's result would have gone).
-        if i.c == 1 && i.op != .newObject && i.op != .newValueObject && !isNative(callee) {
+        if i.c & 1 == 1 && i.op != .newObject && i.op != .newValueObject && !isNative(callee) {
             let current = thread.records.removeLast()
             thread.localAllocTop = current.localAllocMark
             let bytes = try argumentsSize(callee)

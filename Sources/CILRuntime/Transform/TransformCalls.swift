@@ -44,6 +44,11 @@ extension Transformer {
         try emitTypeInitialization(for: callee)
         emitCall(op, callee, base: base)
         if tailPrefix && varargCookie == 0 { out.code[out.code.count - 1].c = 1 }  // III.2.4: the next instruction is a ret
+        if op == .callVirtual || op == .callInterface {
+            // Bits 1… of `c` index this call site's inline cache (bit 0 is the tail flag).
+            out.code[out.code.count - 1].c |= Int32(out.inlineCaches.count) << 1
+            out.inlineCaches.append(TransformedMethod.InlineCache())
+        }
         if varargCookie != 0 { out.code[out.code.count - 1].b = varargCookie }
         if let r = sig.returnType { _ = try push(r) }
     }

@@ -18,6 +18,14 @@ final class TransformedMethod {
     /// beforefieldinit types whose initializers run when the method is first transformed.
     var entryInitializations: [RuntimeType] = []
     var entryInitializationsDone = false
+    /// One entry per virtual or interface call site: the receiver type seen last and the
+    /// method it dispatched to (a monomorphic inline cache).
+    var inlineCaches: [InlineCache] = []
+
+    struct InlineCache {
+        var typeID: UInt32 = 0
+        var target: RuntimeMethod?
+    }
 
     /// An exception-handling clause with code indices instead of IL offsets (II.19).
     struct Clause {
