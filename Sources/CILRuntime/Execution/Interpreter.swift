@@ -63,7 +63,7 @@ extension Runtime {
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     func run(_ thread: GuestThread, base: Int) throws(RuntimeError) -> RunResult {
-        var method = thread.records[thread.records.count - 1].method
+        unowned(unsafe) var method = thread.records[thread.records.count - 1].method
         var code = method.codePointer
         var fp = thread.records[thread.records.count - 1].fp
         var pc = thread.records[thread.records.count - 1].pc
