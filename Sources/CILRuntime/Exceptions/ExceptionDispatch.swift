@@ -163,7 +163,7 @@ extension Runtime {
     /// The exception a `rethrow` at `pc` re-raises: the one held by the innermost enclosing catch.
     func caughtException(_ method: TransformedMethod, fp: UnsafeMutableRawPointer, pc: Int) -> UInt64 {
         for c in method.clauses where c.handlerStart <= pc && pc < c.handlerEnd && c.holderSlot >= 0 {
-            return fp.load(fromByteOffset: Int(c.holderSlot), as: UInt64.self)
+            return fp.loadUnaligned(fromByteOffset: Int(c.holderSlot), as: UInt64.self)
         }
         return 0
     }

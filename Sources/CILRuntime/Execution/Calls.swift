@@ -39,9 +39,9 @@ extension Runtime {
             callee = m
         }
         if i.op == .callVirtual || i.op == .callInterface {
-            let this = base.load(as: UInt64.self)
+            let this = base.loadUnaligned(as: UInt64.self)
             guard this != 0, let header = space.pointer(this, ObjectLayout.headerSize) else { return .raised(try guestException(.nullReference, thread)) }
-            let typeID = header.load(as: UInt32.self)
+            let typeID = header.loadUnaligned(as: UInt32.self)
             let caller = thread.records[thread.records.count - 1].method
             let site = Int(i.c >> 1)
             if site < caller.inlineCaches.count, caller.inlineCaches[site].typeID == typeID, let hit = caller.inlineCaches[site].target {

@@ -47,20 +47,21 @@ extension Runtime {
     /// Rewrites a delegate Invoke frame into a call of the delegate's method and enters it.
     /// The frame holds [delegate][arguments…] of `argumentBytes` bytes.
     func invokeDelegate(_ invoke: RuntimeMethod, frame: UnsafeMutableRawPointer, thread: GuestThread) throws(RuntimeError) -> CallOutcome {
-        let delegate = frame.load(as: UInt64.self)
+        let delegate = frame.loadUnaligned(as: UInt64.self)
         guard delegate != 0, space.pointer(delegate, ObjectLayout.headerSize) != nil else {
             return .raised(try guestException(.nullReference, thread))
         }
         let f = try delegateFields()
         let d = space.unchecked(delegate)
-        let parts = d.load(fromByteOffset: f.delegates, as: UInt64.self)
+        let parts = d.loadUnaligned(fromByteOffset: f.delegates, as: UInt64.self)
         let argumentBytes = try argumentsSize(invoke) - 8
         if parts != 0 {
             // Multicast: call every part but the last on a copy of the arguments; the last one's result stands.
-            let count = Int(space.unchecked(parts).load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+            let count = ObjectLayout.guestLength(space.unchecked(parts).loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
             let saved = Array(UnsafeRawBufferPointer(start: frame + 8, count: argumentBytes))
             for k in 0 ..< count {
-                let part = space.unchecked(parts + UInt64(ObjectLayout.arrayElementsOffset + 8 * k)).load(as: UInt64.self)
+                guard let slot = space.pointer(parts + UInt64(ObjectLayout.arrayElementsOffset + 8 * k), 8) else { return .raised(try guestException(.nullReference, thread)) }
+                let part = slot.loadUnaligned(as: UInt64.self)
                 saved.withUnsafeBytes { (frame + 8).copyMemory(from: $0.baseAddress!, byteCount: argumentBytes) }
                 frame.storeBytes(of: part, as: UInt64.self)
                 if k == count - 1 { return try invokeDelegate(invoke, frame: frame, thread: thread) }
@@ -89,9 +90,9 @@ extension Runtime {
     /// the method to enter and its frame.
     private func prepareDelegateCall(_ invoke: RuntimeMethod, frame: UnsafeMutableRawPointer) throws(RuntimeError) -> (RuntimeMethod, UnsafeMutableRawPointer)? {
         let f = try delegateFields()
-        let d = space.unchecked(frame.load(as: UInt64.self))
-        let targetObject = d.load(fromByteOffset: f.target, as: UInt64.self)
-        guard var method = methodHandles.item(d.load(fromByteOffset: f.method, as: Int64.self)) else { return nil }
+        let d = space.unchecked(frame.loadUnaligned(as: UInt64.self))
+        let targetObject = d.loadUnaligned(fromByteOffset: f.target, as: UInt64.self)
+        guard var method = methodHandles.item(d.loadUnaligned(fromByteOffset: f.method, as: Int64.self)) else { return nil }
         let argumentBytes = try argumentsSize(invoke) - 8
         if method.isStatic {
             if targetObject == 0 {
@@ -106,7 +107,7 @@ extension Runtime {
         if targetObject == 0 {
             // Open instance: the first Invoke argument is `this`.
             frame.copyMemory(from: frame + 8, byteCount: argumentBytes)
-            let this = frame.load(as: UInt64.self)
+            let this = frame.loadUnaligned(as: UInt64.self)
             if method.isVirtual, let t = objectType(this) { method = try virtualTarget(method, t) }
             return (method, frame)
         }

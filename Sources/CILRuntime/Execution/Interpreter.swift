@@ -96,12 +96,12 @@ extension Runtime {
             case .zeroN: (fp + Int(i.a)).initializeMemory(as: UInt8.self, repeating: 0, count: Int(i.imm))
             case .frameAddress: st64(fp, i.a, Int64(bitPattern: space.guestAddress(fp + Int(i.b))))
 
-            case .ldFrameI1: st64(fp, i.a, Int64(fp.load(fromByteOffset: Int(i.b), as: Int8.self)))
-            case .ldFrameU1: st64(fp, i.a, Int64(fp.load(fromByteOffset: Int(i.b), as: UInt8.self)))
-            case .ldFrameI2: st64(fp, i.a, Int64(fp.load(fromByteOffset: Int(i.b), as: Int16.self)))
-            case .ldFrameU2: st64(fp, i.a, Int64(fp.load(fromByteOffset: Int(i.b), as: UInt16.self)))
-            case .ldFrameI4: st64(fp, i.a, Int64(fp.load(fromByteOffset: Int(i.b), as: Int32.self)))
-            case .ldFrame4: st64(fp, i.a, Int64(fp.load(fromByteOffset: Int(i.b), as: UInt32.self)))
+            case .ldFrameI1: st64(fp, i.a, Int64(fp.loadUnaligned(fromByteOffset: Int(i.b), as: Int8.self)))
+            case .ldFrameU1: st64(fp, i.a, Int64(fp.loadUnaligned(fromByteOffset: Int(i.b), as: UInt8.self)))
+            case .ldFrameI2: st64(fp, i.a, Int64(fp.loadUnaligned(fromByteOffset: Int(i.b), as: Int16.self)))
+            case .ldFrameU2: st64(fp, i.a, Int64(fp.loadUnaligned(fromByteOffset: Int(i.b), as: UInt16.self)))
+            case .ldFrameI4: st64(fp, i.a, Int64(fp.loadUnaligned(fromByteOffset: Int(i.b), as: Int32.self)))
+            case .ldFrame4: st64(fp, i.a, Int64(fp.loadUnaligned(fromByteOffset: Int(i.b), as: UInt32.self)))
             case .ldFrame8: st64(fp, i.a, ld64(fp, i.b))
             case .stFrame1: fp.storeBytes(of: UInt8(truncatingIfNeeded: ld64(fp, i.b)), toByteOffset: Int(i.a), as: UInt8.self)
             case .stFrame2: fp.storeBytes(of: UInt16(truncatingIfNeeded: ld64(fp, i.b)), toByteOffset: Int(i.a), as: UInt16.self)
@@ -373,8 +373,8 @@ extension Runtime {
     @inline(__always)
     func load(_ op: Op, from p: UnsafeRawPointer, to slot: UnsafeMutableRawPointer, size: Int) {
         switch op {
-        case .ldMemI1, .ldAbsI1, .ldElemI1: slot.storeBytes(of: Int64(p.load(as: Int8.self)), as: Int64.self)
-        case .ldMemU1, .ldAbsU1, .ldElemU1: slot.storeBytes(of: Int64(p.load(as: UInt8.self)), as: Int64.self)
+        case .ldMemI1, .ldAbsI1, .ldElemI1: slot.storeBytes(of: Int64(p.loadUnaligned(as: Int8.self)), as: Int64.self)
+        case .ldMemU1, .ldAbsU1, .ldElemU1: slot.storeBytes(of: Int64(p.loadUnaligned(as: UInt8.self)), as: Int64.self)
         case .ldMemI2, .ldAbsI2, .ldElemI2: slot.storeBytes(of: Int64(p.loadUnaligned(as: Int16.self)), as: Int64.self)
         case .ldMemU2, .ldAbsU2, .ldElemU2: slot.storeBytes(of: Int64(p.loadUnaligned(as: UInt16.self)), as: Int64.self)
         case .ldMemI4, .ldAbsI4, .ldElemI4: slot.storeBytes(of: Int64(p.loadUnaligned(as: Int32.self)), as: Int64.self)
@@ -386,12 +386,12 @@ extension Runtime {
 }
 
 // Typed access to 8-byte frame slots.
-@inline(__always) func ld64(_ fp: UnsafeMutableRawPointer, _ o: Int32) -> Int64 { fp.load(fromByteOffset: Int(o), as: Int64.self) }
-@inline(__always) func ld32(_ fp: UnsafeMutableRawPointer, _ o: Int32) -> Int32 { fp.load(fromByteOffset: Int(o), as: Int32.self) }
+@inline(__always) func ld64(_ fp: UnsafeMutableRawPointer, _ o: Int32) -> Int64 { fp.loadUnaligned(fromByteOffset: Int(o), as: Int64.self) }
+@inline(__always) func ld32(_ fp: UnsafeMutableRawPointer, _ o: Int32) -> Int32 { fp.loadUnaligned(fromByteOffset: Int(o), as: Int32.self) }
 @inline(__always) func st64(_ fp: UnsafeMutableRawPointer, _ o: Int32, _ v: Int64) { fp.storeBytes(of: v, toByteOffset: Int(o), as: Int64.self) }
-@inline(__always) func ldD(_ fp: UnsafeMutableRawPointer, _ o: Int32) -> Double { fp.load(fromByteOffset: Int(o), as: Double.self) }
+@inline(__always) func ldD(_ fp: UnsafeMutableRawPointer, _ o: Int32) -> Double { fp.loadUnaligned(fromByteOffset: Int(o), as: Double.self) }
 @inline(__always) func stD(_ fp: UnsafeMutableRawPointer, _ o: Int32, _ v: Double) { fp.storeBytes(of: v, toByteOffset: Int(o), as: Double.self) }
-@inline(__always) func ldF(_ fp: UnsafeMutableRawPointer, _ o: Int32) -> Float { fp.load(fromByteOffset: Int(o), as: Float.self) }
+@inline(__always) func ldF(_ fp: UnsafeMutableRawPointer, _ o: Int32) -> Float { fp.loadUnaligned(fromByteOffset: Int(o), as: Float.self) }
 @inline(__always) func stF(_ fp: UnsafeMutableRawPointer, _ o: Int32, _ v: Float) {
     fp.storeBytes(of: UInt64(v.bitPattern), toByteOffset: Int(o), as: UInt64.self)
 }

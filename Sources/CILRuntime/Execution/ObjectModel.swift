@@ -39,7 +39,7 @@ extension Runtime {
     /// The UTF-16 code units of guest string `s` (nil for null or a non-string).
     func stringUnits(_ s: UInt64) -> [UInt16]? {
         guard s != 0, let header = space.pointer(s, ObjectLayout.stringCharsOffset) else { return nil }
-        let length = Int(header.load(fromByteOffset: ObjectLayout.stringLengthOffset, as: Int32.self))
+        let length = Int(header.loadUnaligned(fromByteOffset: ObjectLayout.stringLengthOffset, as: Int32.self))
         guard length >= 0, let data = space.pointer(s + UInt64(ObjectLayout.stringCharsOffset), length * 2) else { return nil }
         return Array(UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt16.self), count: length))
     }
@@ -61,8 +61,9 @@ extension Runtime {
     /// The type of the object at `address` (nil for null or a corrupt header).
     @inline(__always)
     func objectType(_ address: UInt64) -> RuntimeType? {
-        guard address != 0, let p = space.pointer(address, ObjectLayout.headerSize) else { return nil }
-        return type(id: p.load(as: UInt32.self))
+        // Objects are 8-aligned; anything else is not a reference (guest code can forge one).
+        guard address != 0, address & 7 == 0, let p = space.pointer(address, ObjectLayout.headerSize) else { return nil }
+        return type(id: p.loadUnaligned(as: UInt32.self))
     }
 
     /// Boxes the value at host pointer `value` as an object of value type `t` (III.4.1).
@@ -71,7 +72,7 @@ extension Runtime {
         if t.typeDefinition.fullName == "System.Nullable`1", let inner = t.genericArguments.first {
             let hasValue = try field(named: "hasValue", in: t)
             let valueField = try field(named: "value", in: t)
-            if value.load(fromByteOffset: hasValue.offset, as: UInt8.self) == 0 { return 0 }
+            if value.loadUnaligned(fromByteOffset: hasValue.offset, as: UInt8.self) == 0 { return 0 }
             return try box(inner, from: value + valueField.offset)
         }
         try ensureLayout(t)

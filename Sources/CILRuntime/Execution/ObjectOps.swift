@@ -32,7 +32,7 @@ extension Runtime {
         case .arrayLength:
             let a = UInt64(bitPattern: ld64(fp, i.b))
             guard a != 0, let p = space.pointer(a, ObjectLayout.arrayElementsOffset) else { return .raised(try guestException(.nullReference, thread)) }
-            st64(fp, i.a, p.load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: Int64.self))
+            st64(fp, i.a, p.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: Int64.self))
         case .ldElemI1, .ldElemU1, .ldElemI2, .ldElemU2, .ldElemI4, .ldElem4, .ldElem8, .ldElemN:
             let size = i.op == .ldElemN ? Int(i.imm) : Self.accessSize(i.op)
             switch try elementPointer(fp, array: i.b, index: i.c, size: size, thread: thread) {
@@ -187,7 +187,7 @@ extension Runtime {
     func elementPointer(_ fp: UnsafeMutableRawPointer, array: Int32, index: Int32, size: Int, thread: GuestThread) throws(RuntimeError) -> Result<UnsafeMutableRawPointer, GuestRaise> {
         let a = UInt64(bitPattern: ld64(fp, array))
         guard a != 0, let header = space.pointer(a, ObjectLayout.arrayElementsOffset) else { return .failure(GuestRaise(try guestException(.nullReference, thread))) }
-        let length = header.load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self)
+        let length = header.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self)
         let i = UInt64(bitPattern: ld64(fp, index))
         guard i < length else { return .failure(GuestRaise(try guestException(.indexOutOfRange, thread))) }
         guard let p = space.pointer(a + UInt64(ObjectLayout.arrayElementsOffset) + i * UInt64(size), size) else {
@@ -237,8 +237,8 @@ extension Runtime {
         try ensureLayout(t)
         var type: UInt64 = 0, pointer: UInt64 = 0
         for f in t.instanceFields {
-            if f.name == "Value" || f.name == "value" { pointer = p.load(fromByteOffset: f.offset, as: UInt64.self) }
-            if f.name == "Type" || f.name == "type" { type = p.load(fromByteOffset: f.offset, as: UInt64.self) }
+            if f.name == "Value" || f.name == "value" { pointer = p.loadUnaligned(fromByteOffset: f.offset, as: UInt64.self) }
+            if f.name == "Type" || f.name == "type" { type = p.loadUnaligned(fromByteOffset: f.offset, as: UInt64.self) }
         }
         return (type, pointer)
     }

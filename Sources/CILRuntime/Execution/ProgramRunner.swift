@@ -65,7 +65,7 @@ extension Runtime {
         switch try execute(main, frame: frame, thread: thread) {
         case .returned:
             if let r = sig.returnType, r.primitive == .int32 || r.primitive == .uint32 {
-                return .exited(frame.load(as: Int32.self))
+                return .exited(frame.loadUnaligned(as: Int32.self))
             }
             return .exited(0)
         case .threw(let ex):
@@ -81,9 +81,9 @@ extension Runtime {
         var current = ex
         var depth = 0
         while current != 0, depth < 16, let t = objectType(current) {
-            let message = (try? field(named: "_message", in: t)).flatMap { stringValue(space.unchecked(current + UInt64($0.offset)).load(as: UInt64.self)) } ?? ""
+            let message = (try? field(named: "_message", in: t)).flatMap { stringValue(space.unchecked(current + UInt64($0.offset)).loadUnaligned(as: UInt64.self)) } ?? ""
             text += depth == 0 ? message : " ---> \(t.fullName): \(message)"
-            current = (try? field(named: "_innerException", in: t)).map { space.unchecked(current + UInt64($0.offset)).load(as: UInt64.self) } ?? 0
+            current = (try? field(named: "_innerException", in: t)).map { space.unchecked(current + UInt64($0.offset)).loadUnaligned(as: UInt64.self) } ?? 0
             depth += 1
         }
         return text

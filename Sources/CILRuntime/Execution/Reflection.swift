@@ -16,7 +16,7 @@ extension Runtime {
     /// A stable per-object hash (Object.GetHashCode), kept in the header's sync word.
     func identityHash(_ object: UInt64) -> Int32 {
         guard let p = space.pointer(object, ObjectLayout.headerSize) else { return 0 }
-        var h = p.load(fromByteOffset: ObjectLayout.syncWordOffset, as: UInt64.self)
+        var h = p.loadUnaligned(fromByteOffset: ObjectLayout.syncWordOffset, as: UInt64.self)
         if h == 0 {
             nextHash = nextHash &* 6364136223846793005 &+ 1442695040888963407
             h = (nextHash >> 33) | 1

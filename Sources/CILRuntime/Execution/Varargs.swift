@@ -34,10 +34,10 @@ extension NativeRegistry {
             let r = c.runtime
             let t = try r.coreType("System.ArgIterator")
             guard let this = r.space.pointer(c.uint64(0), 24), let d = r.space.pointer(c.uint64(1), 16) else { try c.raise(.argument); return }
-            let count = d.load(as: Int64.self)
+            let count = d.loadUnaligned(as: Int64.self)
             guard count >= 0, count < 4096 else { try c.raise(.argument); return }
             this.storeBytes(of: c.uint64(1), toByteOffset: try r.field(named: "sig", in: t).offset, as: UInt64.self)
-            this.storeBytes(of: d.load(fromByteOffset: 8, as: UInt64.self), toByteOffset: try r.field(named: "args", in: t).offset, as: UInt64.self)
+            this.storeBytes(of: d.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: try r.field(named: "args", in: t).offset, as: UInt64.self)
             this.storeBytes(of: Int32(0), toByteOffset: try r.field(named: "next_arg", in: t).offset, as: Int32.self)
             this.storeBytes(of: Int32(count), toByteOffset: try r.field(named: "num_args", in: t).offset, as: Int32.self)
         }
@@ -58,7 +58,7 @@ extension NativeRegistry {
             let (handle, pointer) = try r.readTypedReference(tr)
             guard let t = r.type(id: UInt32(truncatingIfNeeded: handle)), let value = r.space.pointer(pointer, 8) else { try c.raise(.argumentNull); return }
             try r.ensureLayout(t)
-            if t.isReferenceType { c.returnUInt64(value.load(as: UInt64.self)); return }
+            if t.isReferenceType { c.returnUInt64(value.loadUnaligned(as: UInt64.self)); return }
             guard let boxed = try r.box(t, from: value) else { try c.raise(.outOfMemory); return }
             c.returnUInt64(boxed)
         }
@@ -70,12 +70,12 @@ extension Runtime {
     func peekArgument(_ iterator: UInt64) throws(RuntimeError) -> (address: UInt64, type: RuntimeType, next: Int32)? {
         let t = try coreType("System.ArgIterator")
         guard let it = space.pointer(iterator, 24) else { return nil }
-        let sig = it.load(fromByteOffset: try field(named: "sig", in: t).offset, as: UInt64.self)
-        let args = it.load(fromByteOffset: try field(named: "args", in: t).offset, as: UInt64.self)
-        let next = it.load(fromByteOffset: try field(named: "next_arg", in: t).offset, as: Int32.self)
-        let count = it.load(fromByteOffset: try field(named: "num_args", in: t).offset, as: Int32.self)
+        let sig = it.loadUnaligned(fromByteOffset: try field(named: "sig", in: t).offset, as: UInt64.self)
+        let args = it.loadUnaligned(fromByteOffset: try field(named: "args", in: t).offset, as: UInt64.self)
+        let next = it.loadUnaligned(fromByteOffset: try field(named: "next_arg", in: t).offset, as: Int32.self)
+        let count = it.loadUnaligned(fromByteOffset: try field(named: "num_args", in: t).offset, as: Int32.self)
         guard next >= 0, next < count, let d = space.pointer(sig + 16 + UInt64(8 * Int(next)), 8),
-              let type = self.type(id: UInt32(truncatingIfNeeded: d.load(as: UInt64.self))) else { return nil }
+              let type = self.type(id: UInt32(truncatingIfNeeded: d.loadUnaligned(as: UInt64.self))) else { return nil }
         return (args, type, next)
     }
 

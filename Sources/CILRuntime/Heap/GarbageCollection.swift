@@ -23,24 +23,24 @@ extension Runtime {
             nativeRoots.forEach(mark)
         }, references: { object, mark in
             guard let p = space.pointer(object, ObjectLayout.headerSize) else { return }
-            guard let t = type(id: p.load(as: UInt32.self)) else { return }
+            guard let t = type(id: p.loadUnaligned(as: UInt32.self)) else { return }
             switch t.kind {
             case .szArray, .array:
                 guard let e = t.elementType else { return }
-                let count = Int(p.load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+                let count = ObjectLayout.guestLength(p.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
                 let data = t.kind == .szArray ? ObjectLayout.arrayElementsOffset : ObjectLayout.multiArrayElementsOffset(rank: t.rank)
                 if e.isReferenceType {
                     guard let d = space.pointer(object + UInt64(data), count * 8) else { return }
-                    for k in 0 ..< count { mark(d.load(fromByteOffset: 8 * k, as: UInt64.self)) }
+                    for k in 0 ..< count { mark(d.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)) }
                 } else if e.isValueType && !e.referenceOffsets.isEmpty {
                     let size = e.storageSize
                     guard let d = space.pointer(object + UInt64(data), count * size) else { return }
-                    for k in 0 ..< count { for o in e.referenceOffsets { mark(d.load(fromByteOffset: k * size + Int(o), as: UInt64.self)) } }
+                    for k in 0 ..< count { for o in e.referenceOffsets { mark(d.loadUnaligned(fromByteOffset: k * size + Int(o), as: UInt64.self)) } }
                 }
             default:
                 let base = t.isValueType ? ObjectLayout.headerSize : 0  // boxed values hold the value after the header
                 for o in t.referenceOffsets {
-                    if let f = space.pointer(object + UInt64(base + Int(o)), 8) { mark(f.load(as: UInt64.self)) }
+                    if let f = space.pointer(object + UInt64(base + Int(o)), 8) { mark(f.loadUnaligned(as: UInt64.self)) }
                 }
             }
         })
@@ -49,7 +49,7 @@ extension Runtime {
     private func scanWords(_ from: UnsafeRawPointer, _ to: UnsafeRawPointer, _ mark: (UInt64) -> Void) {
         var p = from
         while p + 8 <= to {
-            mark(p.load(as: UInt64.self))
+            mark(p.loadUnaligned(as: UInt64.self))
             p += 8
         }
     }

@@ -50,6 +50,14 @@ public enum ObjectLayout {
         roundUp(multiArrayBoundsOffset + rank * multiArrayDimensionSize)
     }
 
+    /// An array length read back from guest memory, which unsafe guest code can overwrite:
+    /// clamped to what an array can hold so later arithmetic cannot trap on it (the address
+    /// space checks still bound every access).
+    @inline(__always)
+    public static func guestLength(_ stored: UInt64) -> Int {
+        stored > UInt64(Int32.max) ? Int(Int32.max) : Int(stored)
+    }
+
     // MARK: strings
 
     public static let stringLengthOffset = 16

@@ -22,17 +22,17 @@ extension Runtime {
             let index = Int(c.int32(1 + d))
             let length: Int, lower: Int
             if t.isSZArray {
-                length = Int(header.load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self)); lower = 0
+                length = ObjectLayout.guestLength(header.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self)); lower = 0
             } else {
-                length = Int(header.load(fromByteOffset: ObjectLayout.multiArrayBoundsOffset + 8 * d, as: Int32.self))
-                lower = Int(header.load(fromByteOffset: ObjectLayout.multiArrayBoundsOffset + 8 * d + 4, as: Int32.self))
+                length = Int(header.loadUnaligned(fromByteOffset: ObjectLayout.multiArrayBoundsOffset + 8 * d, as: Int32.self))
+                lower = Int(header.loadUnaligned(fromByteOffset: ObjectLayout.multiArrayBoundsOffset + 8 * d + 4, as: Int32.self))
             }
             let i = index - lower
             guard i >= 0, i < length else { try c.raise(.indexOutOfRange); return }
             flat = flat * length + i
         }
         let offset = (t.isSZArray ? ObjectLayout.arrayElementsOffset : ObjectLayout.multiArrayElementsOffset(rank: rank)) + flat * e.storageSize
-        let element = space.unchecked(a + UInt64(offset))
+        guard let element = space.pointer(a + UInt64(offset), e.storageSize) else { try c.raise(.indexOutOfRange); return }
         switch name {
         case "Address":
             c.returnUInt64(a + UInt64(offset))
@@ -41,7 +41,7 @@ extension Runtime {
             load(op, from: element, to: c.frame, size: e.storageSize)
         default:
             let value = c.slot(1 + rank)
-            if e.isReferenceType, value.load(as: UInt64.self) != 0, let vt = objectType(value.load(as: UInt64.self)), !(try isAssignable(vt, to: e)) {
+            if e.isReferenceType, value.loadUnaligned(as: UInt64.self) != 0, let vt = objectType(value.loadUnaligned(as: UInt64.self)), !(try isAssignable(vt, to: e)) {
                 try c.raise(.arrayTypeMismatch); return
             }
             element.copyMemory(from: value, byteCount: e.storageSize)

@@ -13,12 +13,15 @@ extension NativeRegistry {
             var compatible = se === de || (se.isValueType && de.isValueType && se.primitive != nil && se.primitive == de.primitive)
             if !compatible && se.isReferenceType && de.isReferenceType { compatible = try r.isAssignable(se, to: de) }
             guard compatible, si >= 0, di >= 0, n >= 0 else { c.returnBool(false); return }
-            let sl = Int(r.space.unchecked(src).load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
-            let dl = Int(r.space.unchecked(dst).load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+            let sl = ObjectLayout.guestLength(r.space.unchecked(src).loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+            let dl = ObjectLayout.guestLength(r.space.unchecked(dst).loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
             guard si + n <= sl, di + n <= dl else { c.returnBool(false); return }
             let size = se.storageSize
-            let from = r.space.unchecked(src + UInt64(ObjectLayout.arrayElementsOffset + si * size))
-            let to = r.space.unchecked(dst + UInt64(ObjectLayout.arrayElementsOffset + di * size))
+            // Lengths live in guest memory (unsafe code can change them): check the ranges against the space.
+            guard let from = r.space.pointer(src + UInt64(ObjectLayout.arrayElementsOffset + si * size), n * size),
+                  let to = r.space.pointer(dst + UInt64(ObjectLayout.arrayElementsOffset + di * size), n * size) else {
+                c.returnBool(false); return
+            }
             to.copyMemory(from: from, byteCount: n * size)  // memmove semantics: overlapping copies are safe
             c.returnBool(true)
         }
@@ -46,15 +49,16 @@ extension NativeRegistry {
             guard let t = r.objectType(a), let e = t.elementType else { try c.raise(.argumentNull); return }
             try r.ensureLayout(e)
             let index = Int(c.int32(1)), count = Int(c.int32(2))
-            let length = Int(r.space.unchecked(a).load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+            let length = ObjectLayout.guestLength(r.space.unchecked(a).loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
             guard index >= 0, count >= 0, index + count <= length else { try c.raise(.indexOutOfRange); return }
             let offset = t.isSZArray ? ObjectLayout.arrayElementsOffset : ObjectLayout.multiArrayElementsOffset(rank: t.rank)
-            r.space.unchecked(a + UInt64(offset + index * e.storageSize)).initializeMemory(as: UInt8.self, repeating: 0, count: count * e.storageSize)
+            guard let p = r.space.pointer(a + UInt64(offset + index * e.storageSize), count * e.storageSize) else { try c.raise(.indexOutOfRange); return }
+            p.initializeMemory(as: UInt8.self, repeating: 0, count: count * e.storageSize)
         }
         register("System.Array::GetValueImpl") { (c: inout NativeContext) throws(RuntimeError) in
             let r = c.runtime
             guard let (p, e) = try r.arrayElement(c.uint64(0), Int(c.int32(1))) else { try c.raise(.indexOutOfRange); return }
-            if e.isReferenceType { c.returnUInt64(p.load(as: UInt64.self)); return }
+            if e.isReferenceType { c.returnUInt64(p.loadUnaligned(as: UInt64.self)); return }
             guard let boxed = try r.box(e, from: p) else { try c.raise(.outOfMemory); return }
             c.returnUInt64(boxed)
         }
@@ -107,8 +111,8 @@ extension NativeRegistry {
             for f in t.instanceFields {
                 let size = f.type.storageSize
                 if f.type.isReferenceType {
-                    pairs.append(pa.load(fromByteOffset: f.offset, as: UInt64.self))
-                    pairs.append(pb.load(fromByteOffset: f.offset, as: UInt64.self))
+                    pairs.append(pa.loadUnaligned(fromByteOffset: f.offset, as: UInt64.self))
+                    pairs.append(pb.loadUnaligned(fromByteOffset: f.offset, as: UInt64.self))
                 } else if f.type.isValueType && !f.type.referenceOffsets.isEmpty {
                     guard let ba = try r.box(f.type, from: pa + f.offset) else { try c.raise(.outOfMemory); return }
                     r.nativeRoots.append(ba)
@@ -136,8 +140,8 @@ extension NativeRegistry {
             var refs: [UInt64] = []
             let p = r.space.unchecked(o + UInt64(ObjectLayout.headerSize))
             for f in t.instanceFields {
-                if f.type.isReferenceType { refs.append(p.load(fromByteOffset: f.offset, as: UInt64.self)); continue }
-                for k in stride(from: 0, to: f.type.storageSize, by: 1) { hash = hash &* 31 &+ Int32(p.load(fromByteOffset: f.offset + k, as: UInt8.self)) }
+                if f.type.isReferenceType { refs.append(p.loadUnaligned(fromByteOffset: f.offset, as: UInt64.self)); continue }
+                for k in stride(from: 0, to: f.type.storageSize, by: 1) { hash = hash &* 31 &+ Int32(p.loadUnaligned(fromByteOffset: f.offset + k, as: UInt8.self)) }
             }
             if !refs.isEmpty {
                 r.nativeRoots.append(contentsOf: refs)
@@ -160,18 +164,19 @@ extension Runtime {
     func arrayElement(_ a: UInt64, _ index: Int) throws(RuntimeError) -> (UnsafeMutableRawPointer, RuntimeType)? {
         guard let t = objectType(a), let e = t.elementType else { return nil }
         try ensureLayout(e)
-        let length = Int(space.unchecked(a).load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+        let length = ObjectLayout.guestLength(space.unchecked(a).loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
         guard index >= 0, index < length else { return nil }
         let offset = t.isSZArray ? ObjectLayout.arrayElementsOffset : ObjectLayout.multiArrayElementsOffset(rank: t.rank)
-        return (space.unchecked(a + UInt64(offset + index * e.storageSize)), e)
+        guard let p = space.pointer(a + UInt64(offset + index * e.storageSize), e.storageSize) else { return nil }
+        return (p, e)
     }
 
     /// The values of an int32[] (empty for null).
     func int32ArrayElements(_ array: UInt64) -> [Int32] {
         guard array != 0, let p = space.pointer(array, ObjectLayout.arrayElementsOffset) else { return [] }
-        let n = Int(p.load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+        let n = ObjectLayout.guestLength(p.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
         guard let d = space.pointer(array + UInt64(ObjectLayout.arrayElementsOffset), n * 4) else { return [] }
-        return (0 ..< n).map { d.load(fromByteOffset: 4 * $0, as: Int32.self) }
+        return (0 ..< n).map { d.loadUnaligned(fromByteOffset: 4 * $0, as: Int32.self) }
     }
 
     /// A new object[] holding `items`.

@@ -38,7 +38,7 @@ extension Runtime {
     func primitiveArrayBytes(_ array: UInt64) -> (base: UnsafeMutableRawPointer, count: Int)? {
         guard let t = objectType(array), t.isArray, let e = t.elementType, e.primitive != nil, !e.isEnum || true else { return nil }
         let header = space.unchecked(array)
-        let length = Int(header.load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+        let length = ObjectLayout.guestLength(header.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
         let offset = t.isSZArray ? ObjectLayout.arrayElementsOffset : ObjectLayout.multiArrayElementsOffset(rank: t.rank)
         guard let p = space.pointer(array + UInt64(offset), length * e.storageSize) else { return nil }
         return (p, length * e.storageSize)

@@ -36,7 +36,7 @@ extension NativeRegistry {
                 try c.raise(.argumentNull); return
             }
             try c.runtime.ensureStatics(f.owner)
-            let length = Int(c.runtime.space.unchecked(array).load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+            let length = ObjectLayout.guestLength(c.runtime.space.unchecked(array).loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
             let bytes = length * e.storageSize
             let dataOffset = t.isSZArray ? ObjectLayout.arrayElementsOffset : ObjectLayout.multiArrayElementsOffset(rank: t.rank)
             guard bytes <= f.type.storageSize, let dest = c.runtime.space.pointer(array + UInt64(dataOffset), bytes) else {
@@ -73,6 +73,7 @@ extension NativeRegistry {
         registerTypeNatives()
         registerArrayNatives()
         registerAttributeNatives()
+        registerMemberReflectionNatives()
         registerVarargNatives()
     }
 }
@@ -85,10 +86,10 @@ extension NativeContext {
         guard dimension >= 0 && dimension < t.rank else { try raise(.indexOutOfRange); return }
         let p = runtime.space.unchecked(a)
         if t.isSZArray {
-            returnInt32(lowerBound ? 0 : Int32(truncatingIfNeeded: p.load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self)))
+            returnInt32(lowerBound ? 0 : Int32(truncatingIfNeeded: p.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self)))
         } else {
             let o = ObjectLayout.multiArrayBoundsOffset + 8 * dimension + (lowerBound ? 4 : 0)
-            returnInt32(p.load(fromByteOffset: o, as: Int32.self))
+            returnInt32(p.loadUnaligned(fromByteOffset: o, as: Int32.self))
         }
     }
 }

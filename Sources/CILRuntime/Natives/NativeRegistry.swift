@@ -13,11 +13,11 @@ struct NativeContext {
 
     /// The 8-byte slot of argument `index` (counting `this`), assuming earlier arguments fit one slot each.
     func slot(_ index: Int) -> UnsafeMutableRawPointer { frame + 8 * index }
-    func int64(_ index: Int) -> Int64 { slot(index).load(as: Int64.self) }
-    func int32(_ index: Int) -> Int32 { slot(index).load(as: Int32.self) }
-    func uint64(_ index: Int) -> UInt64 { slot(index).load(as: UInt64.self) }
-    func double(_ index: Int) -> Double { slot(index).load(as: Double.self) }
-    func float(_ index: Int) -> Float { slot(index).load(as: Float.self) }
+    func int64(_ index: Int) -> Int64 { slot(index).loadUnaligned(as: Int64.self) }
+    func int32(_ index: Int) -> Int32 { slot(index).loadUnaligned(as: Int32.self) }
+    func uint64(_ index: Int) -> UInt64 { slot(index).loadUnaligned(as: UInt64.self) }
+    func double(_ index: Int) -> Double { slot(index).loadUnaligned(as: Double.self) }
+    func float(_ index: Int) -> Float { slot(index).loadUnaligned(as: Float.self) }
 
     func returnInt64(_ v: Int64) { frame.storeBytes(of: v, as: Int64.self) }
     func returnInt32(_ v: Int32) { frame.storeBytes(of: Int64(v), as: Int64.self) }

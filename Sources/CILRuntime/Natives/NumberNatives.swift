@@ -68,7 +68,7 @@ extension AddressSpace {
         var bytes: [UInt8] = []
         for k in 0 ..< limit {
             guard let p = pointer(address + UInt64(k), 1) else { return nil }
-            let b = p.load(as: UInt8.self)
+            let b = p.loadUnaligned(as: UInt8.self)
             if b == 0 { return String(decoding: bytes, as: UTF8.self) }
             bytes.append(b)
         }

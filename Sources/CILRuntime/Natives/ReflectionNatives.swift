@@ -57,16 +57,16 @@ extension Runtime {
     /// The references stored in an array of references.
     func arrayElements(_ array: UInt64) -> [UInt64] {
         guard array != 0, let p = space.pointer(array, ObjectLayout.arrayElementsOffset) else { return [] }
-        let n = Int(p.load(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
-        guard let d = space.pointer(array + UInt64(ObjectLayout.arrayElementsOffset), n * 8) else { return [] }
-        return (0 ..< n).map { d.load(fromByteOffset: 8 * $0, as: UInt64.self) }
+        let n = ObjectLayout.guestLength(p.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
+        guard let d = space.pointer(array + UInt64(ObjectLayout.arrayElementsOffset), n &* 8) else { return [] }
+        return (0 ..< n).map { d.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self) }
     }
 
     /// The runtime type a System.RuntimeType object stands for.
     func runtimeType(ofTypeObject o: UInt64) throws(RuntimeError) -> RuntimeType? {
         guard o != 0 else { return nil }
         let impl = try field(named: "_impl", in: try coreType("System.RuntimeType"))
-        return type(id: UInt32(truncatingIfNeeded: space.unchecked(o + UInt64(impl.offset)).load(as: UInt64.self)))
+        return type(id: UInt32(truncatingIfNeeded: space.unchecked(o + UInt64(impl.offset)).loadUnaligned(as: UInt64.self)))
     }
 }
 
@@ -80,7 +80,7 @@ extension NativeRegistry {
         }
         intrinsic("System.ByReference`1::get_Value") { (c: inout NativeContext) throws(RuntimeError) in
             guard let p = c.runtime.space.pointer(c.uint64(0), 8) else { try c.raise(.nullReference); return }
-            c.returnUInt64(p.load(as: UInt64.self))
+            c.returnUInt64(p.loadUnaligned(as: UInt64.self))
         }
     }
 }

@@ -36,13 +36,13 @@ extension NativeRegistry {
         register("System.Threading.Thread::MemoryBarrier") { (c: inout NativeContext) throws(RuntimeError) in }
         register("System.Threading.Interlocked::CompareExchange(System.Int32&,System.Int32,System.Int32)") { (c: inout NativeContext) throws(RuntimeError) in
             guard let p = c.runtime.space.pointer(c.uint64(0), 4) else { try c.raise(.nullReference); return }
-            let old = p.load(as: Int32.self)
+            let old = p.loadUnaligned(as: Int32.self)
             if old == c.int32(2) { p.storeBytes(of: c.int32(1), as: Int32.self) }
             c.returnInt32(old)
         }
         register("System.Threading.Interlocked::CompareExchange(System.Int64&,System.Int64,System.Int64)") { (c: inout NativeContext) throws(RuntimeError) in
             guard let p = c.runtime.space.pointer(c.uint64(0), 8) else { try c.raise(.nullReference); return }
-            let old = p.load(as: Int64.self)
+            let old = p.loadUnaligned(as: Int64.self)
             if old == c.int64(2) { p.storeBytes(of: c.int64(1), as: Int64.self) }
             c.returnInt64(old)
         }
@@ -51,23 +51,23 @@ extension NativeRegistry {
             let space = c.runtime.space
             guard let location = space.pointer(c.uint64(0), 8), let value = space.pointer(c.uint64(1), 8),
                   let comparand = space.pointer(c.uint64(2), 8), let result = space.pointer(c.uint64(3), 8) else { try c.raise(.nullReference); return }
-            let old = location.load(as: UInt64.self)
-            if old == comparand.load(as: UInt64.self) { location.storeBytes(of: value.load(as: UInt64.self), as: UInt64.self) }
+            let old = location.loadUnaligned(as: UInt64.self)
+            if old == comparand.loadUnaligned(as: UInt64.self) { location.storeBytes(of: value.loadUnaligned(as: UInt64.self), as: UInt64.self) }
             result.storeBytes(of: old, as: UInt64.self)
         }
         register("System.Threading.Interlocked::Exchange(System.Object&,System.Object&,System.Object&)") { (c: inout NativeContext) throws(RuntimeError) in
             let space = c.runtime.space
             guard let location = space.pointer(c.uint64(0), 8), let value = space.pointer(c.uint64(1), 8),
                   let result = space.pointer(c.uint64(2), 8) else { try c.raise(.nullReference); return }
-            result.storeBytes(of: location.load(as: UInt64.self), as: UInt64.self)
-            location.storeBytes(of: value.load(as: UInt64.self), as: UInt64.self)
+            result.storeBytes(of: location.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            location.storeBytes(of: value.loadUnaligned(as: UInt64.self), as: UInt64.self)
         }
         for name in ["System.Threading.Interlocked::CompareExchange(System.Object&,System.Object,System.Object)",
                      "System.Threading.Interlocked::CompareExchange(System.IntPtr&,System.IntPtr,System.IntPtr)",
                      "System.Threading.Interlocked::CompareExchange(System.UIntPtr&,System.UIntPtr,System.UIntPtr)"] {
             register(name) { (c: inout NativeContext) throws(RuntimeError) in
                 guard let p = c.runtime.space.pointer(c.uint64(0), 8) else { try c.raise(.nullReference); return }
-                let old = p.load(as: UInt64.self)
+                let old = p.loadUnaligned(as: UInt64.self)
                 if old == c.uint64(2) { p.storeBytes(of: c.uint64(1), as: UInt64.self) }
                 c.returnUInt64(old)
             }
@@ -79,9 +79,9 @@ extension NativeRegistry {
             register(name) { (c: inout NativeContext) throws(RuntimeError) in
                 guard let p = c.runtime.space.pointer(c.uint64(0), size) else { try c.raise(.nullReference); return }
                 if size == 4 {
-                    let old = p.load(as: Int32.self); p.storeBytes(of: c.int32(1), as: Int32.self); c.returnInt32(old)
+                    let old = p.loadUnaligned(as: Int32.self); p.storeBytes(of: c.int32(1), as: Int32.self); c.returnInt32(old)
                 } else {
-                    let old = p.load(as: UInt64.self); p.storeBytes(of: c.uint64(1), as: UInt64.self); c.returnUInt64(old)
+                    let old = p.loadUnaligned(as: UInt64.self); p.storeBytes(of: c.uint64(1), as: UInt64.self); c.returnUInt64(old)
                 }
             }
         }
@@ -92,9 +92,9 @@ extension NativeRegistry {
             register(name) { (c: inout NativeContext) throws(RuntimeError) in
                 guard let p = c.runtime.space.pointer(c.uint64(0), size) else { try c.raise(.nullReference); return }
                 if size == 4 {
-                    let v = p.load(as: Int32.self) &+ Int32(delta); p.storeBytes(of: v, as: Int32.self); c.returnInt32(v)
+                    let v = p.loadUnaligned(as: Int32.self) &+ Int32(delta); p.storeBytes(of: v, as: Int32.self); c.returnInt32(v)
                 } else {
-                    let v = p.load(as: Int64.self) &+ delta; p.storeBytes(of: v, as: Int64.self); c.returnInt64(v)
+                    let v = p.loadUnaligned(as: Int64.self) &+ delta; p.storeBytes(of: v, as: Int64.self); c.returnInt64(v)
                 }
             }
         }
@@ -102,9 +102,9 @@ extension NativeRegistry {
             register(name) { (c: inout NativeContext) throws(RuntimeError) in
                 guard let p = c.runtime.space.pointer(c.uint64(0), size) else { try c.raise(.nullReference); return }
                 if size == 4 {
-                    let v = p.load(as: Int32.self) &+ c.int32(1); p.storeBytes(of: v, as: Int32.self); c.returnInt32(v)
+                    let v = p.loadUnaligned(as: Int32.self) &+ c.int32(1); p.storeBytes(of: v, as: Int32.self); c.returnInt32(v)
                 } else {
-                    let v = p.load(as: Int64.self) &+ c.int64(1); p.storeBytes(of: v, as: Int64.self); c.returnInt64(v)
+                    let v = p.loadUnaligned(as: Int64.self) &+ c.int64(1); p.storeBytes(of: v, as: Int64.self); c.returnInt64(v)
                 }
             }
         }

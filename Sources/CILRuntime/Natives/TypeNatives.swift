@@ -170,10 +170,10 @@ extension NativeRegistry {
             let v = c.runtime.space.unchecked(o + UInt64(ObjectLayout.headerSize))
             // Mono hashes the underlying value the way its primitive type's GetHashCode does.
             switch p.size {
-            case 8: let x = v.load(as: Int64.self); c.returnInt32(Int32(truncatingIfNeeded: x) ^ Int32(truncatingIfNeeded: x >> 32))
-            case 4: c.returnInt32(v.load(as: Int32.self))
-            case 2: c.returnInt32(Int32(p == .int16 ? Int32(v.load(as: Int16.self)) : Int32(v.load(as: UInt16.self))))
-            default: c.returnInt32(Int32(p == .int8 ? Int32(v.load(as: Int8.self)) : Int32(v.load(as: UInt8.self))))
+            case 8: let x = v.loadUnaligned(as: Int64.self); c.returnInt32(Int32(truncatingIfNeeded: x) ^ Int32(truncatingIfNeeded: x >> 32))
+            case 4: c.returnInt32(v.loadUnaligned(as: Int32.self))
+            case 2: c.returnInt32(Int32(p == .int16 ? Int32(v.loadUnaligned(as: Int16.self)) : Int32(v.loadUnaligned(as: UInt16.self))))
+            default: c.returnInt32(Int32(p == .int8 ? Int32(v.loadUnaligned(as: Int8.self)) : Int32(v.loadUnaligned(as: UInt8.self))))
             }
         }
         register("System.Enum::InternalCompareTo") { (c: inout NativeContext) throws(RuntimeError) in
@@ -287,10 +287,10 @@ extension Runtime {
     func enumRawValue(_ o: UInt64, _ p: Primitive) -> UInt64 {
         guard let v = space.pointer(o + UInt64(ObjectLayout.headerSize), p.size) else { return 0 }
         switch p.size {
-        case 1: return UInt64(v.load(as: UInt8.self))
-        case 2: return UInt64(v.load(as: UInt16.self))
-        case 4: return UInt64(v.load(as: UInt32.self))
-        default: return v.load(as: UInt64.self)
+        case 1: return UInt64(v.loadUnaligned(as: UInt8.self))
+        case 2: return UInt64(v.loadUnaligned(as: UInt16.self))
+        case 4: return UInt64(v.loadUnaligned(as: UInt32.self))
+        default: return v.loadUnaligned(as: UInt64.self)
         }
     }
 
