@@ -1,18 +1,18 @@
 import CILMetadata
 import Foundation
 
-/// Finds and reads assemblies by name: the program's folder first, then the class-library
-/// folder and its `Facades/` (DESIGN decision 1). Files are read once and cached.
+/// Finds and reads assemblies by name: the class-library folder and its `Facades/` first, then
+/// the program's folder (DESIGN decision 1). Files are read once and cached.
 public final class AssemblyResolver {
     public let searchDirectories: [String]
     private var byName: [String: RuntimeModule] = [:]
     private var loading: Set<String> = []
 
     public init(programDirectory: String?, bclDirectory: String) {
-        var dirs: [String] = []
+        // The class libraries come first, as the GAC does for Mono: a program that ships its own
+        // mscorlib.dll (or System.dll…) must not replace the libraries the natives are written for.
+        var dirs = [bclDirectory, bclDirectory + "/Facades"]
         if let programDirectory { dirs.append(programDirectory) }
-        dirs.append(bclDirectory)
-        dirs.append(bclDirectory + "/Facades")
         searchDirectories = dirs
     }
 
