@@ -42,6 +42,12 @@ import Testing
 
         let actual = try runProcess(mono, [rebuilt.lastPathComponent], in: rebuiltDir)
         #expect(!actual.timedOut, "\(fixture.name): the round-tripped program timed out")
+        if let reason = Fixture.knownRoundTripDifferences[fixture.testDescription] {
+            // Listed with a reason outside the disassembler: it must still differ, or the list is stale.
+            #expect(actual.stdout != expected.stdout || actual.status != expected.status,
+                    "\(fixture.testDescription) now round-trips: remove it from Tests/Fixtures/round-trip-known-differences.tsv (\(reason))")
+            return
+        }
         #expect(actual.status == expected.status, "\(fixture.name): exit code \(actual.status), original \(expected.status)\n\(actual.stderr)")
         #expect(actual.stdout == expected.stdout, "\(fixture.name): output differs from the original's")
     }

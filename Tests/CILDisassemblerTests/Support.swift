@@ -116,6 +116,18 @@ struct Fixture: CustomTestStringConvertible, Sendable {
         return out
     }
 
+    /// Tests/Fixtures/round-trip-known-differences.tsv: test description → reason.
+    static var knownRoundTripDifferences: [String: String] {
+        let url = packageRoot.appendingPathComponent("Tests/Fixtures/round-trip-known-differences.tsv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var out: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            if parts.count == 2 { out[String(parts[0])] = String(parts[1]) }
+        }
+        return out
+    }
+
     /// `mcs` flags from a first line `// mcs-flags: …`.
     var mcsFlags: [String] {
         guard let text = try? String(contentsOf: url, encoding: .utf8),
