@@ -99,28 +99,6 @@ enum FlagsText {
         (0x7, 0x6, "nested famandassem"), (0x7, 0x7, "nested famorassem"),
     ]
 
-    /// II.22.11 DeclSecurity actions (II.23.1.16 is silent; the values are II.22.11's table).
-    static func securityAction(_ action: UInt16) -> StaticString? {
-        switch action {
-        case 1: "request"
-        case 2: "demand"
-        case 3: "assert"
-        case 4: "deny"
-        case 5: "permitonly"
-        case 6: "linkcheck"
-        case 7: "inheritcheck"
-        case 8: "reqmin"
-        case 9: "reqopt"
-        case 10: "reqrefuse"
-        case 11: "prejitgrant"
-        case 12: "prejitdeny"
-        case 13: "noncasdemand"
-        case 14: "noncaslinkdemand"
-        case 15: "noncasinheritance"
-        default: nil
-        }
-    }
-
     /// Words of a signature's calling convention (II.15.3), each followed by a space.
     static func callingConvention(_ raw: UInt8, to out: inout OutputBuffer) {
         if raw & 0x20 != 0 { out.write("instance ") }

@@ -20,14 +20,14 @@ extension TextWriter {
     private mutating func writePermissionSet(_ row: UInt32, indent: Int) throws(MetadataError) {
         let decl = try file.declSecurity(row)
         let bytes = try file.blobs.bytes(decl.permissionSet)
-        guard let action = FlagsText.securityAction(decl.action) else {
+        guard let action = SecurityDeclaration.actionName(decl.action) else {
             writePermissionComment(decl.action, bytes, indent: indent, why: "unknown action")
             return
         }
         if bytes.count >= 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == 0 {
             out.indent(indent)
             out.write(".permissionset ")
-            out.write(action)
+            out.write(string: action)
             out.write(" = ")
             try writeBlob(decl.permissionSet, indent: indent)
             out.newline()
@@ -36,7 +36,7 @@ extension TextWriter {
         let mark = out.mark
         out.indent(indent)
         out.write(".permissionset ")
-        out.write(action)
+        out.write(string: action)
         out.write(" = {")
         var r = try file.blobs.reader(decl.permissionSet)
         if (try? writeBinaryPermissions(&r)) == true && r.isAtEnd {

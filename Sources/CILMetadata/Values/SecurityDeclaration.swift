@@ -12,7 +12,10 @@ public struct SecurityDeclaration: Sendable, Equatable {
     public var isBinaryFormat: Bool { permissionSet.first == 0x2E }
 
     /// The action's name as ilasm writes it, or `nil` for a value outside II.22.11's list.
-    public var actionName: String? {
+    public var actionName: String? { Self.actionName(action) }
+
+    /// II.22.11 DeclSecurity action names, as ilasm spells them.
+    public static func actionName(_ action: UInt16) -> String? {
         switch action {
         case 1: "request"
         case 2: "demand"
