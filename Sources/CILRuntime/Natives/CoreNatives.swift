@@ -72,7 +72,6 @@ extension NativeRegistry {
         registerSpanIntrinsics()
         registerTypeNatives()
         registerArrayNatives()
-        registerAttributeNatives()
         registerMemberReflectionNatives()
         registerVarargNatives()
     }

@@ -26,19 +26,9 @@ extension NativeRegistry {
             while let d = outer.declaringType { outer = d }
             c.returnUInt64(outer.namespace.isEmpty ? 0 : try c.runtime.intern(Array(outer.namespace.utf16)))
         }
-        register("System.RuntimeType::getFullName") { (c: inout NativeContext) throws(RuntimeError) in
-            guard let t = try typeArg(&c, 0) else { return }
-            let full = c.int32(1) != 0, qualified = c.int32(2) != 0
-            let format: Runtime.TypeNameFormat = qualified ? .assemblyQualified : (full ? .fullName : .display)
-            c.returnUInt64(try c.runtime.intern(Array(c.runtime.reflectionName(t, format).utf16)))
-        }
         register("System.RuntimeType::get_DeclaringType") { (c: inout NativeContext) throws(RuntimeError) in
             guard let t = try typeArg(&c, 0) else { return }
             try returnType(&c, t.declaringType)
-        }
-        register("System.RuntimeType::GetGenericArgumentsInternal") { (c: inout NativeContext) throws(RuntimeError) in
-            guard let t = try typeArg(&c, 0) else { return }
-            c.returnUInt64(try c.runtime.typeArray(t.genericArguments, thread: c.thread))
         }
         register("System.RuntimeType::GetInterfaces") { (c: inout NativeContext) throws(RuntimeError) in
             guard let t = try typeArg(&c, 0) else { return }
@@ -60,11 +50,6 @@ extension NativeRegistry {
         register("System.RuntimeType::MakePointerType") { (c: inout NativeContext) throws(RuntimeError) in
             guard let t = try typeArg(&c, 0) else { return }
             try returnType(&c, try c.runtime.pointerType(to: t))
-        }
-        register("System.RuntimeType::CreateInstanceInternal") { (c: inout NativeContext) throws(RuntimeError) in
-            guard let t = try typeArg(&c, 0) else { return }
-            guard let o = try c.runtime.newObject(t) else { try c.raise(.outOfMemory); return }
-            c.returnUInt64(o)
         }
         register("System.RuntimeType::GetGenericParameterPosition") { (c: inout NativeContext) throws(RuntimeError) in
             guard let t = try typeArg(&c, 0) else { return }
@@ -105,11 +90,6 @@ extension NativeRegistry {
             try c.runtime.ensureLayout(t)
             c.returnBool(t.containsByRefLike || t.name == "Span`1" || t.name == "ReadOnlySpan`1" || t.name == "ByReference`1")
         }
-        register("System.RuntimeTypeHandle::IsInstanceOfType") { (c: inout NativeContext) throws(RuntimeError) in
-            guard let t = try typeArg(&c, 0) else { return }
-            guard let ot = c.runtime.objectType(c.uint64(1)) else { c.returnBool(false); return }
-            c.returnBool(try c.runtime.isAssignable(ot, to: t))
-        }
         register("System.RuntimeTypeHandle::HasReferences") { (c: inout NativeContext) throws(RuntimeError) in
             guard let t = try typeArg(&c, 0) else { return }
             try c.runtime.ensureLayout(t)
@@ -131,19 +111,6 @@ extension NativeRegistry {
             guard let t = try typeArg(&c, 0) else { return }
             try c.runtime.ensureHierarchy(t)
             try returnType(&c, t.isInterface ? nil : t.baseType)
-        }
-        register("System.RuntimeTypeHandle::is_subclass_of") { (c: inout NativeContext) throws(RuntimeError) in
-            guard let child = c.runtime.type(id: UInt32(truncatingIfNeeded: c.uint64(0))),
-                  let parent = c.runtime.type(id: UInt32(truncatingIfNeeded: c.uint64(1))) else { c.returnBool(false); return }
-            var current = child.baseType
-            var steps = 0
-            while let x = current, steps < 1000 {
-                if x === parent { c.returnBool(true); return }
-                try c.runtime.ensureHierarchy(x)
-                current = x.baseType
-                steps += 1
-            }
-            c.returnBool(false)
         }
         register("System.Enum::get_value") { (c: inout NativeContext) throws(RuntimeError) in
             let o = c.uint64(0)

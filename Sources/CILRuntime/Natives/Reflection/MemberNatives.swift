@@ -15,7 +15,7 @@ extension NativeRegistry {
         registerAssemblyNatives(state)
         registerCustomAttributeNatives(state)
         registerGenericParameterTypeNatives(state)
-        registerTypeNativeOverrides(state)
+        registerTypeReflectionNatives(state)
         registerUnmanagedCopyNatives()
         registerModuleTokenNatives(state)
         registerMethodBodyNatives(state)

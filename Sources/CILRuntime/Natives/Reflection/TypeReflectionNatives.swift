@@ -1,6 +1,5 @@
-/// Replacements for type icalls registered in TypeNatives.swift and AttributeNatives.swift,
-/// found wrong on the reflection paths Mono's corlib takes. They are registered after those
-/// files' natives, so these win; each should move into its original file (and this one go away).
+/// Type icalls whose Mono behaviour needs the reflection state (generic parameter types) or
+/// that the reflection paths of Mono's corlib depend on:
 ///
 /// - GetGenericArgumentsInternal: a generic definition's arguments are its parameters (Mono),
 ///   not none (MakeGenericType on a definition checks the count), and `runtimeArray` asks for a
@@ -11,9 +10,8 @@
 /// - IsInstanceOfType: a boxed T is an instance of Nullable<T>.
 /// - CreateInstanceInternal: a value type gets a whole box (header and value), not an object of
 ///   the value's size; a Nullable gives null.
-/// - MonoCustomAttrs.IsDefinedInternal: every provider, not only types (CustomAttributes.swift).
 extension NativeRegistry {
-    func registerTypeNativeOverrides(_ state: ReflectionState) {
+    func registerTypeReflectionNatives(_ state: ReflectionState) {
         register("System.RuntimeType::GetGenericArgumentsInternal") { (c: inout NativeContext) throws(RuntimeError) in
             let r = c.runtime
             guard let t = try r.runtimeType(ofTypeObject: c.uint64(0)) else { try c.raise(.argumentNull); return }
