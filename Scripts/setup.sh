@@ -7,7 +7,8 @@ set -euo pipefail
 say()  { printf 'setup: %s\n' "$*"; }
 fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
-MONO_TOOLS=(mono mcs ilasm monodis)
+# python3 runs the opcode-table check and the benchmarks; Debian packages it as python3.
+MONO_TOOLS=(mono mcs ilasm monodis python3)
 
 missing_tools() {
     local t out=()
@@ -37,9 +38,9 @@ else
         "${SUDO[@]}" apt-get update -q </dev/null >/dev/null \
             || fail "apt-get update failed"
         # mono-devel brings mono, mcs and ilasm; monodis is in mono-utils.
-        say "apt-get install mono-devel mono-utils"
-        "${SUDO[@]}" apt-get install -y -q --no-install-recommends mono-devel mono-utils </dev/null >/dev/null \
-            || fail "apt-get install mono-devel mono-utils failed"
+        say "apt-get install mono-devel mono-utils python3"
+        "${SUDO[@]}" apt-get install -y -q --no-install-recommends mono-devel mono-utils python3 </dev/null >/dev/null \
+            || fail "apt-get install mono-devel mono-utils python3 failed"
         ;;
     Darwin)
         command -v brew >/dev/null 2>&1 \
