@@ -15,6 +15,11 @@ extension Runtime {
             }
             return se === te
         }
+        // II.9.11: generic delegates are variant like generic interfaces (Func<string> is a Func<object>).
+        if source.isGenericInstance, target.isGenericInstance, source.typeDefinition === target.typeDefinition {
+            try ensureHierarchy(target)
+            if isDelegateType(target), try isVariantCompatible(source, target) { return true }
+        }
         var c: RuntimeType? = source
         var steps = 0
         while let t = c, steps < 1000 {
