@@ -98,6 +98,10 @@ extension NativeRegistry {
                 }
             }
         }
+        register("System.Threading.Interlocked::Read(System.Int64&)") { (c: inout NativeContext) throws(RuntimeError) in
+            guard let p = c.runtime.space.pointer(c.uint64(0), 8) else { try c.raise(.nullReference); return }
+            c.returnInt64(p.loadUnaligned(as: Int64.self))
+        }
         for (name, size) in [("System.Threading.Interlocked::Add(System.Int32&,System.Int32)", 4), ("System.Threading.Interlocked::Add(System.Int64&,System.Int64)", 8)] {
             register(name) { (c: inout NativeContext) throws(RuntimeError) in
                 guard let p = c.runtime.space.pointer(c.uint64(0), size) else { try c.raise(.nullReference); return }

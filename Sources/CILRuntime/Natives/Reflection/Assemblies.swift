@@ -338,6 +338,23 @@ extension NativeRegistry {
             }
             c.returnUInt64(try r.referenceArray(of: try r.coreType("System.String"), names))
         }
+        // GetManifestResourceInfoInternal(string name, ManifestResourceInfo info): fills the info
+        // object's location of an embedded resource (ResourceLocation.Embedded |
+        // ContainedInManifestFile = 5, as Mono reports it); false when there is none.
+        register("System.Reflection.RuntimeAssembly::GetManifestResourceInfoInternal") { (c: inout NativeContext) throws(RuntimeError) in
+            let r = c.runtime
+            guard let m = try assemblyArg(&c, 0) else { return }
+            guard let name = r.stringValue(c.uint64(1)) else { try c.raise(.argumentNull); return }
+            let info = c.uint64(2)
+            guard let infoType = r.objectType(info) else { try c.raise(.argumentNull); return }
+            let resources = try m.read { () throws(MetadataError) in try m.file.manifestResources() }
+            guard let res = resources.first(where: { $0.name == name }) else { c.returnBool(false); return }
+            guard res.isEmbedded else { throw RuntimeError(.notImplemented, "manifest resource info of \(name) held in another file or assembly") }
+            let location = try r.field(named: "<ResourceLocation>k__BackingField", in: infoType)
+            guard let p = r.space.pointer(info + UInt64(location.offset), 4) else { try c.raise(.nullReference); return }
+            p.storeBytes(of: Int32(5), as: Int32.self)
+            c.returnBool(true)
+        }
         register("System.Reflection.RuntimeAssembly::GetManifestResourceInternal") { (c: inout NativeContext) throws(RuntimeError) in
             let r = c.runtime
             guard let m = try assemblyArg(&c, 0) else { return }
