@@ -96,30 +96,20 @@ final class AssemblySummary {
 
     struct Resource { var name: String; var isPublic: Bool; var location: String; var size: Int? }
 
-    /// II.22.24 ManifestResource with the embedded data's length read from the resources directory (II.25.3.3).
+    /// II.22.24 ManifestResource rows; CILMetadata locates embedded data (II.25.3.3).
     func resources() -> [Resource] {
         var out: [Resource] = []
         for row in stride(from: UInt32(1), through: file.rowCount(.manifestResource), by: 1) {
-            let m: ManifestResourceRow? = attempt(nil) { () throws(MetadataError) in try file.manifestResource(row) }
+            let m: ManifestResource? = attempt(nil) { () throws(MetadataError) in try file.manifestResourceInfo(row) }
             guard let m else { continue }
             var location = "embedded"
-            var size: Int? = nil
-            if m.implementation.isNil {
-                let dir = file.cliHeader.resources
-                let rva = dir.rva &+ m.offset
-                size = attempt(nil) { () throws(MetadataError) -> Int? in
-                    guard UInt64(m.offset) + 4 <= UInt64(dir.size) else {
-                        throw MetadataError(.outOfRange, "resource offset 0x\(String(m.offset, radix: 16)) beyond the resources directory", at: .tableRow(.manifestResource, row))
-                    }
-                    var r = try file.pe.reader(atRVA: rva, size: 4, what: "resource length")
-                    return Int(try r.u32())
-                }
-            } else if m.implementation.table == .assemblyRef, let a = try? file.assemblyRef(m.implementation.row) {
-                location = "in assembly " + string(a.name)
-            } else if m.implementation.table == .file, let f = try? file.file(m.implementation.row) {
-                location = "in file " + string(f.name)
+            if let error = m.dataError { diagnostics.append(Diagnostic(error)) }
+            if let impl = m.implementation {
+                if impl.table == .assemblyRef, let a = try? file.assemblyRef(impl.row) { location = "in assembly " + string(a.name) }
+                else if impl.table == .file, let f = try? file.file(impl.row) { location = "in file " + string(f.name) }
+                else { location = impl.description }
             }
-            out.append(Resource(name: string(m.name), isPublic: m.flags & 0x7 == 1, location: location, size: size))
+            out.append(Resource(name: m.name, isPublic: m.isPublic, location: location, size: m.dataRange?.count))
         }
         return out
     }
