@@ -165,6 +165,19 @@ extension Runtime {
             case .and8: st64(fp, i.a, ld64(fp, i.b) & ld64(fp, i.c))
             case .or8: st64(fp, i.a, ld64(fp, i.b) | ld64(fp, i.c))
             case .xor8: st64(fp, i.a, ld64(fp, i.b) ^ ld64(fp, i.c))
+            case .andI4: st64(fp, i.a, Int64(ld32(fp, i.b) & ld32(fp, i.c)))
+            case .orI4: st64(fp, i.a, Int64(ld32(fp, i.b) | ld32(fp, i.c)))
+            case .xorI4: st64(fp, i.a, Int64(ld32(fp, i.b) ^ ld32(fp, i.c)))
+            // Folded constants: c is the int32 operand itself.
+            case .addI4Imm: st64(fp, i.a, Int64(ld32(fp, i.b) &+ i.c))
+            case .mulI4Imm: st64(fp, i.a, Int64(ld32(fp, i.b) &* i.c))
+            case .andI4Imm: st64(fp, i.a, Int64(ld32(fp, i.b) & i.c))
+            case .orI4Imm: st64(fp, i.a, Int64(ld32(fp, i.b) | i.c))
+            case .xorI4Imm: st64(fp, i.a, Int64(ld32(fp, i.b) ^ i.c))
+            case .shlI4Imm: st64(fp, i.a, Int64(ld32(fp, i.b) &<< (i.c & 31)))
+            case .shrI4Imm: st64(fp, i.a, Int64(ld32(fp, i.b) &>> (i.c & 31)))
+            case .shrUnI4Imm: st64(fp, i.a, Int64(Int32(bitPattern: UInt32(bitPattern: ld32(fp, i.b)) &>> UInt32(i.c & 31))))
+            case .addI8Imm: st64(fp, i.a, ld64(fp, i.b) &+ Int64(i.c))
             case .negI4: st64(fp, i.a, Int64(0 &- ld32(fp, i.b)))
             case .negI8: st64(fp, i.a, 0 &- ld64(fp, i.b))
             case .notI8: st64(fp, i.a, ~ld64(fp, i.b))
@@ -246,6 +259,11 @@ extension Runtime {
             case .cltI8: st64(fp, i.a, ld64(fp, i.b) < ld64(fp, i.c) ? 1 : 0)
             case .cgtUnI8: st64(fp, i.a, UInt64(bitPattern: ld64(fp, i.b)) > UInt64(bitPattern: ld64(fp, i.c)) ? 1 : 0)
             case .cltUnI8: st64(fp, i.a, UInt64(bitPattern: ld64(fp, i.b)) < UInt64(bitPattern: ld64(fp, i.c)) ? 1 : 0)
+            case .ceqI4: st64(fp, i.a, ld32(fp, i.b) == ld32(fp, i.c) ? 1 : 0)
+            case .cgtI4: st64(fp, i.a, ld32(fp, i.b) > ld32(fp, i.c) ? 1 : 0)
+            case .cltI4: st64(fp, i.a, ld32(fp, i.b) < ld32(fp, i.c) ? 1 : 0)
+            case .cgtUnI4: st64(fp, i.a, UInt32(bitPattern: ld32(fp, i.b)) > UInt32(bitPattern: ld32(fp, i.c)) ? 1 : 0)
+            case .cltUnI4: st64(fp, i.a, UInt32(bitPattern: ld32(fp, i.b)) < UInt32(bitPattern: ld32(fp, i.c)) ? 1 : 0)
             // III.3.25: cgt.un/clt.un are true for unordered (NaN) operands.
             case .ceqR8: st64(fp, i.a, ldD(fp, i.b) == ldD(fp, i.c) ? 1 : 0)
             case .cgtR8: st64(fp, i.a, ldD(fp, i.b) > ldD(fp, i.c) ? 1 : 0)
@@ -261,6 +279,28 @@ extension Runtime {
             case .br: pc = Int(i.imm)
             case .brTrue: if ld64(fp, i.a) != 0 { pc = Int(i.imm) }
             case .brFalse: if ld64(fp, i.a) == 0 { pc = Int(i.imm) }
+            case .brTrueI4: if ld32(fp, i.a) != 0 { pc = Int(i.imm) }
+            case .brFalseI4: if ld32(fp, i.a) == 0 { pc = Int(i.imm) }
+            case .beqI4: if ld32(fp, i.a) == ld32(fp, i.b) { pc = Int(i.imm) }
+            case .bneUnI4: if ld32(fp, i.a) != ld32(fp, i.b) { pc = Int(i.imm) }
+            case .bgeI4: if ld32(fp, i.a) >= ld32(fp, i.b) { pc = Int(i.imm) }
+            case .bgtI4: if ld32(fp, i.a) > ld32(fp, i.b) { pc = Int(i.imm) }
+            case .bleI4: if ld32(fp, i.a) <= ld32(fp, i.b) { pc = Int(i.imm) }
+            case .bltI4: if ld32(fp, i.a) < ld32(fp, i.b) { pc = Int(i.imm) }
+            case .bgeUnI4: if UInt32(bitPattern: ld32(fp, i.a)) >= UInt32(bitPattern: ld32(fp, i.b)) { pc = Int(i.imm) }
+            case .bgtUnI4: if UInt32(bitPattern: ld32(fp, i.a)) > UInt32(bitPattern: ld32(fp, i.b)) { pc = Int(i.imm) }
+            case .bleUnI4: if UInt32(bitPattern: ld32(fp, i.a)) <= UInt32(bitPattern: ld32(fp, i.b)) { pc = Int(i.imm) }
+            case .bltUnI4: if UInt32(bitPattern: ld32(fp, i.a)) < UInt32(bitPattern: ld32(fp, i.b)) { pc = Int(i.imm) }
+            case .beqI4Imm: if ld32(fp, i.a) == i.b { pc = Int(i.imm) }
+            case .bneUnI4Imm: if ld32(fp, i.a) != i.b { pc = Int(i.imm) }
+            case .bgeI4Imm: if ld32(fp, i.a) >= i.b { pc = Int(i.imm) }
+            case .bgtI4Imm: if ld32(fp, i.a) > i.b { pc = Int(i.imm) }
+            case .bleI4Imm: if ld32(fp, i.a) <= i.b { pc = Int(i.imm) }
+            case .bltI4Imm: if ld32(fp, i.a) < i.b { pc = Int(i.imm) }
+            case .bgeUnI4Imm: if UInt32(bitPattern: ld32(fp, i.a)) >= UInt32(bitPattern: i.b) { pc = Int(i.imm) }
+            case .bgtUnI4Imm: if UInt32(bitPattern: ld32(fp, i.a)) > UInt32(bitPattern: i.b) { pc = Int(i.imm) }
+            case .bleUnI4Imm: if UInt32(bitPattern: ld32(fp, i.a)) <= UInt32(bitPattern: i.b) { pc = Int(i.imm) }
+            case .bltUnI4Imm: if UInt32(bitPattern: ld32(fp, i.a)) < UInt32(bitPattern: i.b) { pc = Int(i.imm) }
             case .beqI8: if ld64(fp, i.a) == ld64(fp, i.b) { pc = Int(i.imm) }
             case .bneUnI8: if ld64(fp, i.a) != ld64(fp, i.b) { pc = Int(i.imm) }
             case .bgeI8: if ld64(fp, i.a) >= ld64(fp, i.b) { pc = Int(i.imm) }

@@ -24,9 +24,11 @@ struct Inst {
 /// object references and pointers, all 64-bit); `Un` unsigned; `Ovf` overflow-checked.
 ///
 /// Stack representation: every evaluation-stack entry occupies whole 8-byte slots; an int32 is
-/// stored sign-extended to 64 bits, so 64-bit `and`/`or`/`xor`/compare serve int32 too; a
-/// float32 is its IEEE bits in the slot's first 4 bytes; a float64 its 8 bytes; a value type
-/// its bytes. Locals and arguments hold values in their natural storage form.
+/// stored sign-extended to 64 bits; a float32 is its IEEE bits in the slot's first 4 bytes; a
+/// float64 its 8 bytes; a value type its bytes. Locals and arguments hold values in their
+/// natural storage form (an int32 local's upper 4 slot bytes are unspecified), which is why
+/// int32 operations have `I4` forms that read only 32 bits: operand folding lets them read a
+/// local or argument directly.
 enum Op: UInt16 {
     case nop
     // Constants and moves (a = destination offset).
@@ -52,6 +54,10 @@ enum Op: UInt16 {
     case addI4, subI4, mulI4, divI4, divUnI4, remI4, remUnI4, shlI4, shrI4, shrUnI4
     case addI8, subI8, mulI8, divI8, divUnI8, remI8, remUnI8, shlI8, shrI8, shrUnI8
     case and8, or8, xor8
+    // int32 bitwise ops read only the low 32 bits, so a folded int32 local is a valid operand.
+    case andI4, orI4, xorI4
+    // Operand folding (see OperandFolding.swift): a ← b op c where c is the constant itself.
+    case addI4Imm, mulI4Imm, andI4Imm, orI4Imm, xorI4Imm, shlI4Imm, shrI4Imm, shrUnI4Imm, addI8Imm
     case addR4, subR4, mulR4, divR4, remR4
     case addR8, subR8, mulR8, divR8, remR8
     case addOvfI4, addOvfUnI4, subOvfI4, subOvfUnI4, mulOvfI4, mulOvfUnI4
@@ -69,11 +75,15 @@ enum Op: UInt16 {
     case ckfiniteR8, ckfiniteR4
     // Comparisons: a ← (b op c) ? 1 : 0.
     case ceqI8, cgtI8, cgtUnI8, cltI8, cltUnI8
+    case ceqI4, cgtI4, cgtUnI4, cltI4, cltUnI4
     case ceqR8, cgtR8, cgtUnR8, cltR8, cltUnR8
     case ceqR4, cgtR4, cgtUnR4, cltR4, cltUnR4
     // Branches: pc ← imm when the condition on a (and b) holds.
-    case br, brTrue, brFalse
+    case br, brTrue, brFalse, brTrueI4, brFalseI4
     case beqI8, bneUnI8, bgeI8, bgeUnI8, bgtI8, bgtUnI8, bleI8, bleUnI8, bltI8, bltUnI8
+    case beqI4, bneUnI4, bgeI4, bgeUnI4, bgtI4, bgtUnI4, bleI4, bleUnI4, bltI4, bltUnI4
+    // Compare slot a with the constant b (operand folding).
+    case beqI4Imm, bneUnI4Imm, bgeI4Imm, bgeUnI4Imm, bgtI4Imm, bgtUnI4Imm, bleI4Imm, bleUnI4Imm, bltI4Imm, bltUnI4Imm
     case beqR8, bneUnR8, bgeR8, bgeUnR8, bgtR8, bgtUnR8, bleR8, bleUnR8, bltR8, bltUnR8
     case beqR4, bneUnR4, bgeR4, bgeUnR4, bgtR4, bgtUnR4, bleR4, bleUnR4, bltR4, bltUnR4
     /// Jump through table imm (index into the method's switch tables) with the index in slot a.

@@ -55,7 +55,8 @@ extension Transformer {
             return false
         case 0x2C, 0x39, 0x2D, 0x3A:                                  // brfalse(.s), brtrue(.s)
             let cond = try pop()
-            emitBranch(v == 0x2C || v == 0x39 ? .brFalse : .brTrue, a: cond.offset, target: try target(ins))
+            let op: Op = v == 0x2C || v == 0x39 ? (cond.kind == .i4 ? .brFalseI4 : .brFalse) : (cond.kind == .i4 ? .brTrueI4 : .brTrue)
+            emitBranch(op, a: cond.offset, target: try target(ins))
         case 0x2E...0x37: try transformCompareBranch(Int(v - 0x2E), ins)   // beq.s … blt.un.s
         case 0x3B...0x44: try transformCompareBranch(Int(v - 0x3B), ins)   // beq … blt.un
         case 0x45:                                                    // switch
@@ -94,9 +95,9 @@ extension Transformer {
         case 0x5C: try binaryNumeric(i4: .divUnI4, i8: .divUnI8, r4: nil, r8: nil)
         case 0x5D: try binaryNumeric(i4: .remI4, i8: .remI8, r4: .remR4, r8: .remR8)
         case 0x5E: try binaryNumeric(i4: .remUnI4, i8: .remUnI8, r4: nil, r8: nil)
-        case 0x5F: try binaryNumeric(i4: .and8, i8: .and8, r4: nil, r8: nil)
-        case 0x60: try binaryNumeric(i4: .or8, i8: .or8, r4: nil, r8: nil)
-        case 0x61: try binaryNumeric(i4: .xor8, i8: .xor8, r4: nil, r8: nil)
+        case 0x5F: try binaryNumeric(i4: .andI4, i8: .and8, r4: nil, r8: nil)
+        case 0x60: try binaryNumeric(i4: .orI4, i8: .or8, r4: nil, r8: nil)
+        case 0x61: try binaryNumeric(i4: .xorI4, i8: .xor8, r4: nil, r8: nil)
         case 0x62: try shift(i4: .shlI4, i8: .shlI8)
         case 0x63: try shift(i4: .shrI4, i8: .shrI8)
         case 0x64: try shift(i4: .shrUnI4, i8: .shrUnI8)
@@ -154,11 +155,11 @@ extension Transformer {
         case 0xDA: try binaryNumeric(i4: .subOvfI4, i8: .subOvfI8, r4: nil, r8: nil, pointerArithmetic: true)
         case 0xDB: try binaryNumeric(i4: .subOvfUnI4, i8: .subOvfUnI8, r4: nil, r8: nil, pointerArithmetic: true)
         // Comparisons (III.1.5 Table III.4).
-        case 0xFE01: try compare(i8: .ceqI8, r8: .ceqR8, r4: .ceqR4)
-        case 0xFE02: try compare(i8: .cgtI8, r8: .cgtR8, r4: .cgtR4)
-        case 0xFE03: try compare(i8: .cgtUnI8, r8: .cgtUnR8, r4: .cgtUnR4)
-        case 0xFE04: try compare(i8: .cltI8, r8: .cltR8, r4: .cltR4)
-        case 0xFE05: try compare(i8: .cltUnI8, r8: .cltUnR8, r4: .cltUnR4)
+        case 0xFE01: try compare(i4: .ceqI4, i8: .ceqI8, r8: .ceqR8, r4: .ceqR4)
+        case 0xFE02: try compare(i4: .cgtI4, i8: .cgtI8, r8: .cgtR8, r4: .cgtR4)
+        case 0xFE03: try compare(i4: .cgtUnI4, i8: .cgtUnI8, r8: .cgtUnR8, r4: .cgtUnR4)
+        case 0xFE04: try compare(i4: .cltI4, i8: .cltI8, r8: .cltR8, r4: .cltR4)
+        case 0xFE05: try compare(i4: .cltUnI4, i8: .cltUnI8, r8: .cltUnR8, r4: .cltUnR4)
         // Objects, fields, arrays.
         case 0x6F: try transformCall(ins, virtual: true)              // callvirt
         case 0x70: try copyObject(ins)                                // cpobj
@@ -359,14 +360,14 @@ extension Transformer {
         emit(value.kind == .i4 ? i4 : i8, a: e.offset, b: value.offset, c: amount.offset)
     }
 
-    mutating func compare(i8: Op, r8: Op, r4: Op) throws(RuntimeError) {
+    mutating func compare(i4: Op, i8: Op, r8: Op, r4: Op) throws(RuntimeError) {
         var b = try pop(), a = try pop()
         let op: Op
         if a.isFloat || b.isFloat {
             unifyFloats(&a, &b)
             op = a.kind == .r4 ? r4 : r8
         } else {
-            op = i8
+            op = a.kind == .i4 && b.kind == .i4 ? i4 : i8
         }
         let e = push(.i4, nil)
         emit(op, a: e.offset, b: a.offset, c: b.offset)
@@ -376,9 +377,10 @@ extension Transformer {
     mutating func transformCompareBranch(_ index: Int, _ ins: Instruction) throws(RuntimeError) {
         var b = try pop(), a = try pop()
         let ints: [Op] = [.beqI8, .bgeI8, .bgtI8, .bleI8, .bltI8, .bneUnI8, .bgeUnI8, .bgtUnI8, .bleUnI8, .bltUnI8]
+        let i4s: [Op] = [.beqI4, .bgeI4, .bgtI4, .bleI4, .bltI4, .bneUnI4, .bgeUnI4, .bgtUnI4, .bleUnI4, .bltUnI4]
         let r8s: [Op] = [.beqR8, .bgeR8, .bgtR8, .bleR8, .bltR8, .bneUnR8, .bgeUnR8, .bgtUnR8, .bleUnR8, .bltUnR8]
         let r4s: [Op] = [.beqR4, .bgeR4, .bgtR4, .bleR4, .bltR4, .bneUnR4, .bgeUnR4, .bgtUnR4, .bleUnR4, .bltUnR4]
-        var op = ints[index]
+        var op = a.kind == .i4 && b.kind == .i4 ? i4s[index] : ints[index]
         if a.isFloat || b.isFloat {
             unifyFloats(&a, &b)
             op = a.kind == .r4 ? r4s[index] : r8s[index]

@@ -33,6 +33,10 @@ struct Transformer {
     /// Stack shapes recorded at branch targets and handler entries.
     var savedStacks: [Int: [StackEntry]] = [:]
     var currentIL: Int = 0
+    /// IL offsets that must keep a code index of their own: branch targets and EH boundaries.
+    var landmarks = Set<Int>()
+    /// Code indices where a landmark's code starts (operand folding must not move work across them).
+    var landmarkCodeIndices = Set<Int>()
     // Prefixes (III.2) that apply to the next instruction.
     var constrainedType: RuntimeType?
     var readonlyPrefix = false
@@ -70,8 +74,6 @@ struct Transformer {
             }
         }
         let exceptionType = try runtime.coreType("System.Exception")
-        // IL offsets that must keep a code index of their own: branch targets and EH boundaries.
-        var landmarks = Set<Int>()
         for ins in instructions { landmarks.formUnion(ins.operand.branchTargets) }
         for c in body.exceptionClauses {
             landmarks.formUnion([c.tryOffset, c.tryEnd, c.handlerOffset, c.handlerEnd])
@@ -92,6 +94,7 @@ struct Transformer {
                 reachable = true
             }
             pcOfIL[ins.offset] = out.code.count
+            if landmarks.contains(ins.offset) { landmarkCodeIndices.insert(out.code.count) }
             let emitted = out.code.count
             do {
                 reachable = try transformInstruction(ins)
@@ -102,6 +105,7 @@ struct Transformer {
             // with the next one; at a landmark that could move a label across an EH boundary
             // (e.g. `leave` to a `nop` just before a try must run the finally).
             if out.code.count == emitted && landmarks.contains(ins.offset) && !ins.opcode.isPrefix { emit(.nop) }
+            if out.code.count == emitted + 1 { foldLastInstruction() }
             if !ins.opcode.isPrefix { constrainedType = nil; readonlyPrefix = false; tailPrefix = false }
         }
         pcOfIL[body.codeSize] = out.code.count
