@@ -44,12 +44,12 @@ extension Runtime {
             let typeID = header.loadUnaligned(as: UInt32.self)
             let caller = thread.records[thread.records.count - 1].method
             let site = Int(i.c >> 1)
-            if site < caller.inlineCaches.count, caller.inlineCaches[site].typeID == typeID, let hit = caller.inlineCaches[site].target {
+            if site < caller.callSiteCount, let hit = caller.sites[site].target(for: typeID) {
                 callee = hit
             } else {
                 guard let type = type(id: typeID) else { return .raised(try guestException(.nullReference, thread)) }
                 callee = try virtualTarget(callee, type)
-                if site < caller.inlineCaches.count { caller.inlineCaches[site] = .init(typeID: typeID, target: callee) }
+                if site < caller.callSiteCount { caller.sites[site].remember(typeID: typeID, target: callee) }
             }
             // A value type's method expects a pointer to the value, not the box (II.13.3).
             if callee.owner.isValueType { base.storeBytes(of: this + UInt64(ObjectLayout.headerSize), as: UInt64.self) }
@@ -83,6 +83,62 @@ extension Runtime {
             thread.records[thread.records.count - 1].varargArguments = extraArguments
         }
         return outcome
+    }
+
+    /// The interpreter's fast path for `call`/`callvirt`: when the call site has entered the
+    /// callee (for this receiver type) before, push its activation here and return it; nil
+    /// sends the call through `performCall`. Kept out of the loop so the loop's registers stay
+    /// free for the common instructions.
+    @inline(never)
+    func enterKnownCallee(_ i: Inst, caller: Unmanaged<TransformedMethod>, fp: UnsafeMutableRawPointer, pc: Int, thread: GuestThread) -> Unmanaged<TransformedMethod>? {
+        let site = caller._withUnsafeGuaranteedRef { $0.sites } + Int(i.c >> 1)
+        let known: Unmanaged<TransformedMethod>?
+        if i.op == .call {
+            known = site.pointee.first.direct
+        } else {
+            let this = UInt64(bitPattern: ld64(fp, i.a))
+            guard this != 0, let header = space.pointer(this, ObjectLayout.headerSize) else { return nil }
+            let typeID = header.loadUnaligned(as: UInt32.self)
+            known = site.pointee.first.typeID == typeID ? site.pointee.first.direct
+                : site.pointee.second.typeID == typeID ? site.pointee.second.direct : nil
+        }
+        guard let known else { return nil }
+        let frame = fp + Int(i.a)
+        let fits = known._withUnsafeGuaranteedRef { callee in
+            guard frame + callee.frameSize <= thread.stackEnd else { return false }
+            if callee.localsSize > 0 { (frame + callee.localsOffset).initializeMemory(as: UInt8.self, repeating: 0, count: callee.localsSize) }
+            return true
+        }
+        guard fits, thread.records.count < options.maxCallDepth else { return nil }
+        thread.records[thread.records.count - 1].pc = pc
+        thread.records.append(CallRecord(method: known.takeUnretainedValue(), pc: 0, fp: frame, kind: .normal, localAllocMark: thread.localAllocTop))
+        return known
+    }
+
+    /// After a `call`/`callvirt` went through the general path and pushed an ordinary IL
+    /// activation, remember the callee's code in the call site so that the interpreter's fast
+    /// path can enter it directly next time (for the same receiver type).
+    func learnDirectCall(_ i: Inst, caller: TransformedMethod, callerFrame fp: UnsafeMutableRawPointer, thread: GuestThread) {
+        guard i.c & 1 == 0, i.b == 0, Int(i.c >> 1) < caller.callSiteCount, let top = thread.records.last,
+              case .normal = top.kind, top.fp == fp + Int(i.a) else { return }
+        let site = caller.sites + Int(i.c >> 1)
+        let callee = top.method
+        switch i.op {
+        case .call:
+            guard let m = methodHandles.item(i.imm), m === callee.method else { return }
+            site.pointee.first = .init(typeID: 0, target: m, direct: Unmanaged.passUnretained(callee))
+        case .callVirtual, .callInterface:
+            guard !callee.method.owner.isValueType,
+                  let header = space.pointer(UInt64(bitPattern: ld64(fp, i.a)), ObjectLayout.headerSize) else { return }
+            let typeID = header.loadUnaligned(as: UInt32.self)
+            if site.pointee.first.typeID == typeID, site.pointee.first.target === callee.method {
+                site.pointee.first.direct = Unmanaged.passUnretained(callee)
+            } else if site.pointee.second.typeID == typeID, site.pointee.second.target === callee.method {
+                site.pointee.second.direct = Unmanaged.passUnretained(callee)
+            }
+        default:
+            return
+        }
     }
 
     /// Pushes an activation of `callee` at `frame`, or runs it at once when it is native.

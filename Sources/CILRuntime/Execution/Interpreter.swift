@@ -63,8 +63,10 @@ extension Runtime {
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     func run(_ thread: GuestThread, base: Int) throws(RuntimeError) -> RunResult {
-        unowned(unsafe) var method = thread.records[thread.records.count - 1].method
-        var code = method.codePointer
+        // The running method as an unmanaged reference: reading a class reference out of a
+        // record would retain and release it at every call and return.
+        var method = Unmanaged.passUnretained(thread.records[thread.records.count - 1].method)
+        var code = method._withUnsafeGuaranteedRef { $0.codePointer }
         var fp = thread.records[thread.records.count - 1].fp
         var pc = thread.records[thread.records.count - 1].pc
         var raised: UInt64 = 0
@@ -83,11 +85,11 @@ extension Runtime {
             pc &+= 1
             if budget == 0 {
                 instructionBudget = 0
-                try budgetExhausted(thread, method, pc - 1)
+                try budgetExhausted(thread, method.takeUnretainedValue(), pc - 1)
                 budget = instructionBudget
             }
             budget &-= 1
-            if tracing { traceInstruction(method, pc - 1, fp) }
+            if tracing { traceInstruction(method.takeUnretainedValue(), pc - 1, fp) }
             switch i.op {
             case .nop: break
             case .ldImm: st64(fp, i.a, i.imm)
@@ -334,16 +336,25 @@ extension Runtime {
             case .switchTable:
                 // III.3.66: an unsigned index past the table falls through.
                 let index = UInt32(truncatingIfNeeded: ld64(fp, i.a))
-                let table = method.switchTables[Int(i.imm)]
-                if index < UInt32(table.count) { pc = Int(table[Int(index)]) }
+                if let target = method._withUnsafeGuaranteedRef({ $0.switchTarget(table: Int(i.imm), index: index) }) { pc = target }
 
-            case .call, .callVirtual, .callInterface, .callNative, .newObject, .newValueObject, .callIndirect:
+            case .call, .callVirtual, .callInterface:
+                // Fast path: a call site that has entered this IL method before (for this
+                // receiver type) pushes the activation itself, as `enter` would.
+                if let callee = enterKnownCallee(i, caller: method, fp: fp, pc: pc, thread: thread) {
+                    method = callee; code = callee._withUnsafeGuaranteedRef { $0.codePointer }; fp += Int(i.a); pc = 0
+                    continue
+                }
+                fallthrough
+            case .callNative, .newObject, .newValueObject, .callIndirect:
                 thread.records[thread.records.count - 1].pc = pc
                 instructionBudget = budget
                 let outcome = try performCall(i, thread: thread, fp: fp)
                 budget = instructionBudget
                 switch outcome {
-                case .entered: method = thread.records[thread.records.count - 1].method; code = method.codePointer; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
+                case .entered:
+                    if i.op == .call || i.op == .callVirtual || i.op == .callInterface { learnDirectCall(i, caller: method.takeUnretainedValue(), callerFrame: fp, thread: thread) }
+                    method = Unmanaged.passUnretained(thread.records[thread.records.count - 1].method); code = method._withUnsafeGuaranteedRef { $0.codePointer }; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
                 case .completed: break
                 case .raised(let ex): raised = ex
                 }
@@ -355,7 +366,7 @@ extension Runtime {
                     finished.fp.storeBytes(of: object, as: UInt64.self)
                 }
                 if thread.records.count <= base { instructionBudget = budget; return .returned }
-                method = thread.records[thread.records.count - 1].method; code = method.codePointer; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
+                method = Unmanaged.passUnretained(thread.records[thread.records.count - 1].method); code = method._withUnsafeGuaranteedRef { $0.codePointer }; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
             case .initType:
                 if let t = type(id: UInt32(i.imm)), case .done = t.cctorState {} else {
                     thread.records[thread.records.count - 1].pc = pc
@@ -364,6 +375,10 @@ extension Runtime {
                     budget = instructionBudget
                 }
 
+            case .ldElemI1, .ldElemU1, .ldElemI2, .ldElemU2, .ldElemI4, .ldElem4, .ldElem8,
+                 .stElem1, .stElem2, .stElem4, .stElem8, .elementAddress, .arrayLength:
+                if arrayFastPath(i, fp) { break }
+                fallthrough
             default:
                 thread.records[thread.records.count - 1].pc = pc
                 instructionBudget = budget
@@ -373,7 +388,7 @@ extension Runtime {
                 case .completed: break
                 case .raised(let ex): raised = ex
                 case .jump(let target): pc = target
-                case .entered: method = thread.records[thread.records.count - 1].method; code = method.codePointer; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
+                case .entered: method = Unmanaged.passUnretained(thread.records[thread.records.count - 1].method); code = method._withUnsafeGuaranteedRef { $0.codePointer }; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
                 case .filterDone(let value):
                     thread.records.removeLast()
                     instructionBudget = budget
@@ -392,7 +407,7 @@ extension Runtime {
                 let outcome = try unwind(thread, exception: raised, base: base)
                 budget = instructionBudget
                 switch outcome {
-                case .resume: method = thread.records[thread.records.count - 1].method; code = method.codePointer; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
+                case .resume: method = Unmanaged.passUnretained(thread.records[thread.records.count - 1].method); code = method._withUnsafeGuaranteedRef { $0.codePointer }; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
                 case .escaped(let ex): return .threw(ex)
                 }
                 raised = 0

@@ -12,7 +12,7 @@ extension Runtime {
     }
 
     @inline(never)
-    func executeObjectOp(_ i: Inst, thread: GuestThread, fp: UnsafeMutableRawPointer, method: TransformedMethod) throws(RuntimeError) -> ObjectOpOutcome {
+    func executeObjectOp(_ i: Inst, thread: GuestThread, fp: UnsafeMutableRawPointer, method running: Unmanaged<TransformedMethod>) throws(RuntimeError) -> ObjectOpOutcome {
         switch i.op {
         case .newArray:
             // III.4.20: a negative length is OverflowException.
@@ -34,21 +34,21 @@ extension Runtime {
             guard a != 0, let p = space.pointer(a, ObjectLayout.arrayElementsOffset) else { return .raised(try guestException(.nullReference, thread)) }
             st64(fp, i.a, p.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: Int64.self))
         case .ldElemI1, .ldElemU1, .ldElemI2, .ldElemU2, .ldElemI4, .ldElem4, .ldElem8, .ldElemN:
-            let size = i.op == .ldElemN ? Int(i.imm) : Self.accessSize(i.op)
-            switch try elementPointer(fp, array: i.b, index: i.c, size: size, thread: thread) {
+            let size = i.op == .ldElemN ? i.elementSize : Self.accessSize(i.op)
+            switch try elementPointer(fp, array: i.b, index: i.c, imm: i.imm, size: size, thread: thread) {
             case .success(let p): load(i.op, from: p, to: fp + Int(i.a), size: size)
             case .failure(let ex): return .raised(ex.exception)
             }
         case .stElem1, .stElem2, .stElem4, .stElem8, .stElemN:
-            let size = i.op == .stElemN ? Int(i.imm) : Self.accessSize(i.op)
-            switch try elementPointer(fp, array: i.a, index: i.b, size: size, thread: thread) {
+            let size = i.op == .stElemN ? i.elementSize : Self.accessSize(i.op)
+            switch try elementPointer(fp, array: i.a, index: i.b, imm: i.imm, size: size, thread: thread) {
             case .success(let p): p.copyMemory(from: fp + Int(i.c), byteCount: size)
             case .failure(let ex): return .raised(ex.exception)
             }
         case .stElemRef:
             // III.4.26: the stored reference must be assignable to the array's element type.
             let value = UInt64(bitPattern: ld64(fp, i.c))
-            switch try elementPointer(fp, array: i.a, index: i.b, size: 8, thread: thread) {
+            switch try elementPointer(fp, array: i.a, index: i.b, imm: i.imm, size: 8, thread: thread) {
             case .success(let p):
                 if value != 0, let arrayType = objectType(UInt64(bitPattern: ld64(fp, i.a))), let e = arrayType.elementType,
                    let vt = objectType(value), !(try isAssignable(vt, to: e)) {
@@ -58,12 +58,12 @@ extension Runtime {
             case .failure(let ex): return .raised(ex.exception)
             }
         case .elementAddress, .elementAddressChecked:
-            let size = i.op == .elementAddress ? Int(i.imm) : 8
+            let size = i.op == .elementAddress ? i.elementSize : 8
             if i.op == .elementAddressChecked, let arrayType = objectType(UInt64(bitPattern: ld64(fp, i.b))),
-               let e = arrayType.elementType, e.id != UInt32(i.imm >> 32) {
+               let e = arrayType.elementType, e.id != UInt32((i.imm >> 32) & 0x3FFF_FFFF) {
                 return .raised(try guestException(.arrayTypeMismatch, thread))
             }
-            switch try elementPointer(fp, array: i.b, index: i.c, size: size, thread: thread) {
+            switch try elementPointer(fp, array: i.b, index: i.c, imm: i.imm, size: size, thread: thread) {
             case .success(let p): st64(fp, i.a, Int64(bitPattern: space.guestAddress(p)))
             case .failure(let ex): return .raised(ex.exception)
             }
@@ -114,12 +114,12 @@ extension Runtime {
             if ex == 0 { return .raised(try guestException(.nullReference, thread)) }
             return .raised(ex)
         case .rethrow:
-            let ex = caughtException(method, fp: fp, pc: thread.records[thread.records.count - 1].pc - 1)
+            let ex = caughtException(running.takeUnretainedValue(), fp: fp, pc: thread.records[thread.records.count - 1].pc - 1)
             guard ex != 0 else { throw RuntimeError(.invalidProgram, "rethrow outside a catch handler") }
             return .raised(ex)
         case .leave:
             let pc = thread.records[thread.records.count - 1].pc - 1
-            return .jump(leave(thread, method: method, from: pc, to: Int(i.imm)))
+            return .jump(leave(thread, method: running.takeUnretainedValue(), from: pc, to: Int(i.imm)))
         case .endFinally:
             switch try endFinally(thread) {
             case .jump(let target): return .jump(target)
@@ -173,22 +173,22 @@ extension Runtime {
             guard let t = objectType(obj), let m = methodHandles.item(i.imm) else { return .raised(try guestException(.nullReference, thread)) }
             st64(fp, i.a, handle(of: try virtualTarget(m, t)))
         case .argList:
-            st64(fp, i.a, Int64(bitPattern: try argumentList(thread, fp: fp, method: method)))
+            st64(fp, i.a, Int64(bitPattern: try argumentList(thread, fp: fp, method: running.takeUnretainedValue())))
         case .breakpoint:
             break
         default:
             let il = thread.records.last.map { Int($0.method.ilOffsets[max(0, $0.pc - 1)]) } ?? 0
-            throw RuntimeError(.notImplemented, "internal op \(i.op) in \(method.method) at IL_\(String(il, radix: 16))")
+            throw RuntimeError(.notImplemented, "internal op \(i.op) in \(running.takeUnretainedValue().method) at IL_\(String(il, radix: 16))")
         }
         return .completed
     }
 
     /// Host pointer to element `index` of the array in slot `array` after the null and bounds checks (III.4.7).
-    func elementPointer(_ fp: UnsafeMutableRawPointer, array: Int32, index: Int32, size: Int, thread: GuestThread) throws(RuntimeError) -> Result<UnsafeMutableRawPointer, GuestRaise> {
+    func elementPointer(_ fp: UnsafeMutableRawPointer, array: Int32, index: Int32, imm: Int64, size: Int, thread: GuestThread) throws(RuntimeError) -> Result<UnsafeMutableRawPointer, GuestRaise> {
         let a = UInt64(bitPattern: ld64(fp, array))
         guard a != 0, let header = space.pointer(a, ObjectLayout.arrayElementsOffset) else { return .failure(GuestRaise(try guestException(.nullReference, thread))) }
         let length = header.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self)
-        let i = UInt64(bitPattern: ld64(fp, index))
+        let i = UInt64(bitPattern: Self.elementIndex(fp, index, imm))
         guard i < length else { return .failure(GuestRaise(try guestException(.indexOutOfRange, thread))) }
         guard let p = space.pointer(a + UInt64(ObjectLayout.arrayElementsOffset) + i * UInt64(size), size) else {
             return .failure(GuestRaise(try guestException(.indexOutOfRange, thread)))

@@ -10,6 +10,13 @@ struct Inst {
     var c: Int32 = 0
     var imm: Int64 = 0
 
+    /// Flag in `imm` of element instructions: the index operand is an int32 (read in 32 bits).
+    /// The low 32 bits of `imm` keep the element size, bits 32–61 a type id where one is needed.
+    static let int32Index: Int64 = 1 << 62
+
+    /// The element size of an element instruction.
+    var elementSize: Int { Int(imm & 0xFFFF_FFFF) }
+
     init(_ op: Op, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0, imm: Int64 = 0) {
         self.op = op
         self.a = a

@@ -28,8 +28,15 @@ extension Transformer {
     }
 
     // swiftlint:disable:next cyclomatic_complexity
-    static func operandUse(_ op: Op) -> OperandUse? {
-        switch op {
+    static func operandUse(_ i: Inst) -> OperandUse? {
+        let index: OperandRead = i.imm & Inst.int32Index != 0 ? .low32 : .full64
+        switch i.op {
+        case .ldElemI1, .ldElemU1, .ldElemI2, .ldElemU2, .ldElemI4, .ldElem4, .ldElem8, .elementAddress:
+            return OperandUse(a: nil, b: .full64, c: index, writesA: true)
+        case .stElem1, .stElem2, .stElem4:
+            return OperandUse(a: .full64, b: index, c: .low32, writesA: false)
+        case .stElem8, .stElemRef:
+            return OperandUse(a: .full64, b: index, c: .full64, writesA: false)
         case .addI4, .subI4, .mulI4, .divI4, .divUnI4, .remI4, .remUnI4, .shlI4, .shrI4, .shrUnI4,
              .andI4, .orI4, .xorI4, .addOvfI4, .addOvfUnI4, .subOvfI4, .subOvfUnI4, .mulOvfI4, .mulOvfUnI4,
              .ceqI4, .cgtI4, .cgtUnI4, .cltI4, .cltUnI4,
@@ -87,11 +94,10 @@ extension Transformer {
     static func isForwardableProducer(_ op: Op) -> Bool {
         switch op {
         case .ldImm, .ldFrameI1, .ldFrameU1, .ldFrameI2, .ldFrameU2, .ldFrameI4, .ldFrame4, .ldFrame8, .frameAddress,
-             .ldAbsI1, .ldAbsU1, .ldAbsI2, .ldAbsU2, .ldAbsI4, .ldAbs4, .ldAbs8,
-             .ldElemI1, .ldElemU1, .ldElemI2, .ldElemU2, .ldElemI4, .ldElem4, .ldElem8:
+             .ldAbsI1, .ldAbsU1, .ldAbsI2, .ldAbsU2, .ldAbsI4, .ldAbs4, .ldAbs8:
             return true
         default:
-            return operandUse(op)?.writesA ?? false
+            return operandUse(Inst(op))?.writesA ?? false
         }
     }
 
@@ -166,7 +172,7 @@ extension Transformer {
         guard n >= 1, !landmarkCodeIndices.contains(n) else { return false }
         var x = out.code[n]
         let p = out.code[n - 1]
-        guard let use = Self.operandUse(x.op) else { return false }
+        guard let use = Self.operandUse(x) else { return false }
         let s = p.a
         guard s >= evalBase else { return false }
         // The loaded slot must be dead after X: not covered by a live entry, unless that entry

@@ -43,12 +43,7 @@ extension Transformer {
         }
         try emitTypeInitialization(for: callee)
         emitCall(op, callee, base: base)
-        if tailPrefix && varargCookie == 0 { out.code[out.code.count - 1].c = 1 }  // III.2.4: the next instruction is a ret
-        if op == .callVirtual || op == .callInterface {
-            // Bits 1… of `c` index this call site's inline cache (bit 0 is the tail flag).
-            out.code[out.code.count - 1].c |= Int32(out.inlineCaches.count) << 1
-            out.inlineCaches.append(TransformedMethod.InlineCache())
-        }
+        if tailPrefix && varargCookie == 0 { out.code[out.code.count - 1].c |= 1 }  // III.2.4: the next instruction is a ret
         if varargCookie != 0 { out.code[out.code.count - 1].b = varargCookie }
         if let r = sig.returnType { _ = try push(r) }
     }
@@ -73,7 +68,10 @@ extension Transformer {
     mutating func emitCall(_ op: Op, _ callee: RuntimeMethod, base: Int32) {
         let handle = runtime.handle(of: callee)
         let actual: Op = (op == .call && runtime.isNative(callee)) ? .callNative : op
-        emit(actual, a: base, imm: handle)
+        // Bits 1… of `c` index the call site's cache (bit 0 is the tail flag); every call op
+        // has one, because the interpreter's fast path reads it.
+        emit(actual, a: base, c: Int32(out.callSiteCount) << 1, imm: handle)
+        out.callSiteCount += 1
     }
 
     /// II.10.5.3: a static method or constructor call, or a static field access, triggers the
@@ -170,7 +168,7 @@ extension Transformer {
         // III.3.37 jmp: leave this method and enter the target with the same arguments.
         let callee = try runtime.method(module, try token(ins), context)
         emitCall(.call, callee, base: 0)
-        out.code[out.code.count - 1].c = 1  // marks a tail transfer: the callee's result is this method's
+        out.code[out.code.count - 1].c |= 1  // marks a tail transfer: the callee's result is this method's
         if signature.returnType != nil {
             emit(.ret, b: 0, imm: Int64(out.returnSize))
         } else {

@@ -166,6 +166,12 @@ extension Transformer {
         emit(.newArray, a: e.offset, b: length.offset, c: length.kind == .i4 ? 0 : 1, imm: Int64(arrayType.id))
     }
 
+    /// Element instructions take an int32 or a native int index (III.4.7); `Inst.int32Index` in
+    /// imm says which, so an int32 index is read in 32 bits (and a folded int32 local works).
+    static func indexWidthFlag(_ index: StackEntry) -> Int64 {
+        index.kind == .i4 ? Inst.int32Index : 0
+    }
+
     mutating func loadElement(_ typeName: String?) throws(RuntimeError) {
         let index = try pop(), array = try pop()
         let element: RuntimeType
@@ -194,7 +200,7 @@ extension Transformer {
         default: .ldElem8
         }
         let e = try push(element)
-        emit(op, a: e.offset, b: array.offset, c: index.offset, imm: Int64(element.storageSize))
+        emit(op, a: e.offset, b: array.offset, c: index.offset, imm: Int64(element.storageSize) | Self.indexWidthFlag(index))
     }
 
     mutating func storeElement(_ typeName: String?) throws(RuntimeError) {
@@ -204,7 +210,7 @@ extension Transformer {
             try runtime.ensureLayout(element)
             try emitStoreElement(element, array: array, index: index, value: value)
         } else {
-            emit(.stElemRef, a: array.offset, b: index.offset, c: value.offset)
+            emit(.stElemRef, a: array.offset, b: index.offset, c: value.offset, imm: Self.indexWidthFlag(index))
         }
     }
 
@@ -213,7 +219,7 @@ extension Transformer {
         try runtime.ensureLayout(element)
         let value = try pop(), index = try pop(), array = try pop()
         if element.isReferenceType {
-            emit(.stElemRef, a: array.offset, b: index.offset, c: value.offset)
+            emit(.stElemRef, a: array.offset, b: index.offset, c: value.offset, imm: Self.indexWidthFlag(index))
         } else {
             try emitStoreElement(element, array: array, index: index, value: value)
         }
@@ -228,8 +234,7 @@ extension Transformer {
         case .stMemN: .stElemN
         default: .stElem8
         }
-        // The value's offset travels in imm's high half; the element size in its low half.
-        emit(op, a: array.offset, b: index.offset, c: value.offset, imm: Int64(element.storageSize))
+        emit(op, a: array.offset, b: index.offset, c: value.offset, imm: Int64(element.storageSize) | Self.indexWidthFlag(index))
     }
 
     mutating func loadElementAddress(_ ins: Instruction) throws(RuntimeError) {
@@ -240,7 +245,7 @@ extension Transformer {
         // III.4.9: without readonly., a reference-type element address needs an exact type match.
         let checked = element.isReferenceType && !readonlyPrefix
         emit(checked ? .elementAddressChecked : .elementAddress, a: e.offset, b: array.offset, c: index.offset,
-             imm: checked ? Int64(element.id) << 32 | 8 : Int64(element.storageSize))
+             imm: (checked ? Int64(element.id) << 32 | 8 : Int64(element.storageSize)) | Self.indexWidthFlag(index))
     }
 
     // MARK: boxing and casts (III.4.1 box, III.4.32 unbox, III.4.33 unbox.any, III.4.3 castclass)
