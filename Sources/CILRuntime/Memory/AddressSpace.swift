@@ -20,16 +20,32 @@ public final class AddressSpace: @unchecked Sendable {
     /// Bump pointer for carving regions (heap, stacks, statics, unmanaged) out of the space.
     private var nextRegion: Int = 0x1000
 
+    /// Mapped bytes past `capacity`: an access that `unchecked` starts inside the space may run
+    /// this far past its end and still touch only the reservation (value types are capped
+    /// below this size by the type loader: `maximumValueSize`).
+    public static let slack = 64 << 20
+    /// Largest instance of a value type the loader accepts (values are copied through
+    /// `unchecked`). Mono's limit: larger value types are a TypeLoadException there.
+    public static let maximumValueSize = 1 << 20
+    /// The reservation rounded up to a power of two, minus one: masking keeps any offset inside it.
+    private let offsetMask: UInt64
+    private let mappedBytes: Int
+
     public init(capacity: Int) throws(RuntimeError) {
-        let p = mmap(nil, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+        // The mask needs a power of two: the reservation is rounded up (pages cost nothing
+        // until touched), while `capacity` keeps the size that `pointer` accepts.
+        let rounded = capacity <= 1 ? 1 : 1 << (Int.bitWidth - (capacity - 1).leadingZeroBitCount)
+        mappedBytes = rounded + Self.slack
+        let p = mmap(nil, mappedBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
         guard let p, p != MAP_FAILED else {
             throw RuntimeError(.resourceExhausted, "cannot reserve \(capacity >> 20) MiB for the guest address space")
         }
         host = p
         self.capacity = capacity
+        offsetMask = UInt64(rounded - 1)
     }
 
-    deinit { munmap(host, capacity) }
+    deinit { munmap(host, mappedBytes) }
 
     /// A fresh, zero-filled region of `size` bytes, aligned to 4 KiB.
     public func reserveRegion(_ size: Int, _ name: String) throws(RuntimeError) -> Region {
@@ -51,9 +67,12 @@ public final class AddressSpace: @unchecked Sendable {
     }
 
     /// Host pointer for a guest address already known to be valid (internal structures).
+    /// Defence in depth: should a guest-derived address reach here unvalidated, the offset is
+    /// masked into the reservation, so the access lands in guest memory (corrupting only the
+    /// guest), never in host memory.
     @inline(__always)
     public func unchecked(_ address: UInt64) -> UnsafeMutableRawPointer {
-        host + Int(address &- AddressSpace.guestBase)
+        host + Int((address &- AddressSpace.guestBase) & offsetMask)
     }
 
     /// Guest address of a host pointer inside the space.

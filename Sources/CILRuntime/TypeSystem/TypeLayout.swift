@@ -142,6 +142,9 @@ extension Runtime {
             }
             if t.isValueType {
                 let size = max(offset, 1)
+                guard size <= AddressSpace.maximumValueSize else {
+                    throw RuntimeError(.badImage, "value type \(t.fullName) is \(size) bytes (cilbox accepts up to \(AddressSpace.maximumValueSize))")
+                }
                 t.instanceSize = (size + alignment - 1) / alignment * alignment
             } else {
                 t.instanceSize = (offset + 7) & ~7
