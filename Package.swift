@@ -3,6 +3,8 @@ import PackageDescription
 
 // Arrows point one way (see ../shared/DESIGN.md):
 //   CILMetadata, CILInstructions  <-  CILDisassembler  <-  CilboxCommands  <-  cilbox
+//   CILMetadata, CILInstructions  <-  CILRuntime        <-  CilboxCommands
+//   CILFuzzer (runs cilbox, ilasm and mono as processes)  <-  CilboxCommands
 let package = Package(
     name: "cilbox",
     products: [
@@ -23,10 +25,13 @@ let package = Package(
             // The interpreter loop touches runtime state on every instruction; dynamic
             // exclusivity checks there cost more than the work itself.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        // The differential fuzzer drives ilasm, mono and cilbox as child processes; it needs no
+        // other target.
+        .target(name: "CILFuzzer", swiftSettings: [.swiftLanguageMode(.v5)]),
         .target(
             name: "CilboxCommands",
             dependencies: [
-                "CILMetadata", "CILInstructions", "CILDisassembler", "CILRuntime",
+                "CILMetadata", "CILInstructions", "CILDisassembler", "CILRuntime", "CILFuzzer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "cilbox", dependencies: ["CilboxCommands"]),
@@ -41,5 +46,6 @@ let package = Package(
         .testTarget(name: "ReferenceComparisonTests", dependencies: ["CILMetadata", "CILInstructions"]),
         .testTarget(name: "CILRuntimeTests", dependencies: ["CILRuntime"]),
         .testTarget(name: "ProgramTests", dependencies: ["CILMetadata", "CILInstructions"]),
+        .testTarget(name: "CILFuzzerTests", dependencies: ["CILFuzzer"]),
     ]
 )

@@ -12,6 +12,7 @@ public struct RuntimeOptions: Sendable {
     public var trace: Bool = false
     /// Report every exception when it is thrown (type and guest stack), caught or not.
     public var traceExceptions: Bool = false
+    public var injectedFault: String?
 
     public init(bclDirectory: String) { self.bclDirectory = bclDirectory }
 }

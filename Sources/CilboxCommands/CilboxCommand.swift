@@ -18,9 +18,10 @@ public struct CilboxCommand: ParsableCommand {
               cilbox info Program.exe
               cilbox disasm Program.exe > Program.il
               cilbox checklist --markdown
+              cilbox fuzz --programs 2000
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, InfoCommand.self, DisasmCommand.self, ChecklistCommand.self])
+        subcommands: [RunCommand.self, InfoCommand.self, DisasmCommand.self, ChecklistCommand.self, FuzzCommand.self, ReduceCommand.self])
 
     public init() {}
 }

@@ -44,6 +44,9 @@ struct RunCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the program's Main.")
     var arguments: [String] = []
 
+    @Option(name: .customLong("test-inject-fault"), help: .hidden)
+    var injectedFault: String?
+
     func run() throws {
         guard let bclDirectory = AssemblyResolver.findBCL(explicit: bcl) else {
             StandardStreams.writeError("cilbox: Mono's class libraries (mscorlib.dll) not found; install mono-devel (Scripts/setup.sh) or pass --bcl DIR\n")
@@ -58,6 +61,7 @@ struct RunCommand: ParsableCommand {
         if let timeout { options.timeoutSeconds = timeout }
         options.trace = trace
         options.traceExceptions = traceExceptions
+        options.injectedFault = injectedFault
         let outcome: RunOutcome
         do {
             let runtime = try Runtime(options: options, programDirectory: (program as NSString).deletingLastPathComponent)
