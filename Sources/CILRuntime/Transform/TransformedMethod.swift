@@ -88,14 +88,20 @@ final class TransformedMethod {
         codePointer.deallocate()
         codePointer = UnsafeMutablePointer<Inst>.allocate(capacity: max(code.count, 1))
         code.withUnsafeBufferPointer { codePointer.initialize(from: $0.baseAddress!, count: code.count) }
+        sites.deinitialize(count: initializedSites)
         sites.deallocate()
         sites = UnsafeMutablePointer<CallSite>.allocate(capacity: max(callSiteCount, 1))
         sites.initialize(repeating: CallSite(), count: max(callSiteCount, 1))
+        initializedSites = max(callSiteCount, 1)
     }
+
+    /// Sites initialised in `sites` (0 until `seal`: a method whose transform failed never
+    /// sealed, and its deinit must not touch uninitialised memory).
+    private var initializedSites = 0
 
     deinit {
         codePointer.deallocate()
-        sites.deinitialize(count: max(callSiteCount, 1))
+        sites.deinitialize(count: initializedSites)
         sites.deallocate()
     }
 }
