@@ -57,6 +57,8 @@ public final class Campaign {
         public var leaks = 0
         public var generatorErrors = 0
         public var executed: [String: Int] = [:]
+        /// Static occurrences of each exact mnemonic in the methods of passing batches.
+        public var occurrences: [String: Int] = [:]
         public var findings: [Finding] = []
         public var wallSeconds = 0.0
         public var cpuSeconds = 0.0
@@ -142,6 +144,12 @@ public final class Campaign {
         let methods = (0..<count).map { Generator.method(seed: SplitMix64.derive(batchSeed(b), UInt64($0)), options: generatorOptions) }
         var executed: [String: Int] = [:]
         for m in methods { for (op, n) in ValueModel.run(m).1 { executed[InstructionPool.family(op), default: 0] += n } }
+        // Exact encodings (ldloc.s vs ldloc.2, blt.s vs blt) as printed, counted statically.
+        var occurrences: [String: Int] = [:]
+        for m in methods {
+            var p = ILPrinter(seed: m.seed, className: "Fuzz")
+            for (op, n) in ILPrinter.mnemonicCounts(p.method(m, name: "T")) { occurrences[op, default: 0] += n }
+        }
         let generation = Date().timeIntervalSince(t0)
         t0 = Date()
         let exe: URL
@@ -183,7 +191,10 @@ public final class Campaign {
             $0.batches += 1
             $0.passed += passed
             $0.leaks += leaks
-            if divergent.isEmpty { for (op, n) in executed { $0.executed[op, default: 0] += n } }
+            if divergent.isEmpty {
+                for (op, n) in executed { $0.executed[op, default: 0] += n }
+                for (op, n) in occurrences { $0.occurrences[op, default: 0] += n }
+            }
         }
         for (k, expected, got) in divergent {
             let kind = Self.classify(expected, got)

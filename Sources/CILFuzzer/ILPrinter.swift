@@ -120,6 +120,18 @@ public struct ILPrinter {
         return s
     }
 
+    /// Instruction mnemonics in printed method text, with their counts.
+    public static func mnemonicCounts(_ text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for line in text.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard let first = t.first, first.isLetter, !t.hasSuffix(":") else { continue }
+            let word = String(t.split(separator: " ", maxSplits: 1)[0])
+            counts[word, default: 0] += 1
+        }
+        return counts
+    }
+
     // MARK: one method
 
     mutating func method(_ m: TestMethod, name: String) -> String {

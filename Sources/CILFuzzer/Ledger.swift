@@ -37,7 +37,11 @@ public struct LedgerEntry: Codable, Sendable {
     public var batches: Int
     public var programs: Int
     public var passed: Int
+    /// Executions per instruction family (value model), in passing batches.
     public var executed: [String: Int]
+    /// Occurrences per exact mnemonic in the generated code of passing batches (absent in
+    /// the first campaigns).
+    public var occurrences: [String: Int]?
     public var divergences: [String: Int]
     public var generatorLeaks: Int
     public var seconds: Seconds
@@ -45,11 +49,16 @@ public struct LedgerEntry: Codable, Sendable {
     public var findings: [String]
 
     public init(date: String, commit: String, pool: String, opcodes: [String], firstSeed: String, batches: Int, programs: Int, passed: Int,
-                executed: [String: Int], divergences: [String: Int], generatorLeaks: Int, seconds: Seconds, cost: Cost, findings: [String]) {
+                executed: [String: Int], divergences: [String: Int], generatorLeaks: Int, seconds: Seconds, cost: Cost, findings: [String],
+                occurrences: [String: Int]? = nil) {
+        self.occurrences = occurrences
         (self.date, self.commit, self.pool, self.opcodes, self.firstSeed) = (date, commit, pool, opcodes, firstSeed)
         (self.batches, self.programs, self.passed, self.executed, self.divergences) = (batches, programs, passed, executed, divergences)
         (self.generatorLeaks, self.seconds, self.cost, self.findings) = (generatorLeaks, seconds, cost, findings)
     }
+
+    /// Whether the campaign found nothing: every divergence counts against it.
+    public var passing: Bool { divergences.values.reduce(0, +) == 0 }
 }
 
 public enum Ledger {

@@ -2,18 +2,29 @@
 ///
 /// DESIGN.md decision 9: a checklist status is never typed by hand. `decoded` is measured
 /// here, against the decoder; the other three statuses come from evidence that later stages
-/// gather (the runtime's handler table, test results, recorded fuzz campaigns) and pass in.
+/// gather (the runtime's transformer, test results, recorded fuzz campaigns) and pass in.
 public struct ChecklistEvidence: Sendable {
     /// Opcodes the runtime has a handler for.
     public var implemented: Set<Opcode>
     /// Opcodes exercised by passing tests whose expectations came from a real runtime.
     public var tested: Set<Opcode>
+    /// For tested opcodes, the names of the passing tests that exercise them, sorted.
+    public var testedBy: [Opcode: [String]]
     /// Opcodes that appeared in fuzz campaigns recorded in the ledger without divergence.
     public var fuzzValidated: Set<Opcode>
 
     public init(implemented: Set<Opcode> = [], tested: Set<Opcode> = [], fuzzValidated: Set<Opcode> = []) {
         self.implemented = implemented
         self.tested = tested
+        self.testedBy = [:]
+        self.fuzzValidated = fuzzValidated
+    }
+
+    /// Evidence where an opcode is tested exactly when at least one test is named for it.
+    public init(implemented: Set<Opcode> = [], testedBy: [Opcode: [String]], fuzzValidated: Set<Opcode> = []) {
+        self.implemented = implemented
+        self.testedBy = testedBy.filter { !$0.value.isEmpty }
+        self.tested = Set(self.testedBy.keys)
         self.fuzzValidated = fuzzValidated
     }
 
@@ -38,6 +49,8 @@ public struct ChecklistEntry: Hashable, Sendable {
     public let decoded: Bool
     public let implemented: Bool
     public let tested: Bool
+    /// The passing tests that exercise the opcode, sorted (empty when the evidence names none).
+    public let testedBy: [String]
     public let fuzzValidated: Bool
 }
 
@@ -59,6 +72,7 @@ public enum Checklist {
                 decoded: decoderHandles(opcode),
                 implemented: evidence.implemented.contains(opcode),
                 tested: evidence.tested.contains(opcode),
+                testedBy: evidence.testedBy[opcode] ?? [],
                 fuzzValidated: evidence.fuzzValidated.contains(opcode))
         }
     }

@@ -36,8 +36,12 @@ public enum ChecklistRendering {
         return out
     }
 
+    /// How many of an entry's `testedBy` names the JSON shows: enough to find an example.
+    public static let testedByLimit = 3
+
     /// A JSON array with one object per instruction. Keys always come in the same order and
-    /// each object is on its own line, so successive outputs diff cleanly.
+    /// each object is on its own line, so successive outputs diff cleanly. `testedBy` holds the
+    /// first `testedByLimit` of the tests that exercise the opcode.
     public static func json(_ entries: [ChecklistEntry]) -> String {
         guard !entries.isEmpty else { return "[]\n" }
         var out = "[\n"
@@ -53,6 +57,7 @@ public enum ChecklistRendering {
                 ("decoded", String(entry.decoded)),
                 ("implemented", String(entry.implemented)),
                 ("tested", String(entry.tested)),
+                ("testedBy", "[" + entry.testedBy.prefix(testedByLimit).map(jsonString).joined(separator: ", ") + "]"),
                 ("fuzzValidated", String(entry.fuzzValidated)),
             ]
             out += "  {" + fields.map { "\(jsonString($0.0)): \($0.1)" }.joined(separator: ", ") + "}"

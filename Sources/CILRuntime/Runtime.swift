@@ -12,6 +12,10 @@ public struct RuntimeOptions: Sendable {
     public var trace: Bool = false
     /// Report every exception when it is thrown (type and guest stack), caught or not.
     public var traceExceptions: Bool = false
+    /// Test-only: an IL mnemonic whose semantics the transform deliberately breaks, so that the
+    /// differential fuzzer's own test can prove it finds and reduces a wrong opcode. Supported:
+    /// `xor` (computes `or`) and `add` (computes `sub`), in the program's own methods only (the
+    /// class libraries keep working). Never set outside that test.
     public var injectedFault: String?
 
     public init(bclDirectory: String) { self.bclDirectory = bclDirectory }
@@ -50,20 +54,24 @@ public final class Runtime {
     var pinnedObjects: [UInt64] = []
     /// Objects a native holds while it allocates more (pushed and popped by the native).
     var nativeRoots: [UInt64] = []
+    /// What Mono prints for the exception that ended the run: its ToString() (UnhandledReport.swift).
+    var unhandledReport: String?
     var typeObjects: [UInt32: UInt64] = [:]
     var cachedDelegateFields: DelegateFields?
     var ephemeronTombstone: UInt64 = 0
-    /// Lock counts of objects whose monitor the (single) guest thread holds. Objects do not
-    /// move, so addresses are stable keys; an entry keeps no object alive.
-    var monitorCounts: [UInt64: Int] = [:]
+    /// GC handles, ephemerons and finalization (WeakReferences.swift, Finalization.swift).
+    let gcReferences = GCReferences()
+    /// Guest threads, monitors and thread-static values (Scheduler.swift).
+    let scheduler = Scheduler()
     /// Types of the extra arguments of each vararg call site (index = cookie; 0 unused).
     var varargCookies: [[RuntimeType]] = [[]]
     /// Receives guest console output as it is written (the CLI streams it; tests collect it).
     public var outputSink: (([UInt8], Bool) -> Void)?
     /// Environment.ExitCode as the guest set it.
     var exitCode: Int32 = 0
-    /// The profile's clock: starts at a fixed instant and advances with executed instructions.
-    var virtualClockMilliseconds: Int64 { 1_000_000 + Int64(instructionCount / 100_000) }
+    /// The profile's clock: starts at a fixed instant and advances with executed instructions,
+    /// and jumps forward when every guest thread sleeps.
+    var virtualClockMilliseconds: Int64 { 1_000_000 + Int64(instructionCount / 100_000) + scheduler.clockSkew }
     var nextHash: UInt64 = 0x9E37_79B9_7F4A_7C15
     /// What the guest wrote to its standard streams (DESIGN decision 2: nothing reaches the host directly).
     public internal(set) var standardOutput: [UInt8] = []

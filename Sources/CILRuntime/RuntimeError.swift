@@ -19,6 +19,11 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible {
         case invalidProgram
         /// The guest called Environment.Exit; the message is the exit code.
         case exit
+        /// Every guest thread is blocked and nothing can wake any of them (a real runtime would hang).
+        case deadlock
+        /// Internal to the runtime: the running guest thread leaves its run so that another
+        /// one runs; the scheduler catches it, it never ends a run.
+        case threadSwitch
     }
 
     public var kind: Kind

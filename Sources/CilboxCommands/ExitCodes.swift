@@ -15,6 +15,8 @@ public enum CilboxExit {
     public static let budgetExhausted: Int32 = 75
     /// A bug in cilbox (EX_SOFTWARE).
     public static let internalError: Int32 = 70
+    /// A run stopped because every guest thread was blocked for good (it would hang on Mono).
+    public static let deadlock: Int32 = 76
 }
 
 /// Prints a one-line error to standard error and returns the exit code for it.

@@ -14,6 +14,7 @@ struct RunCommand: ParsableCommand {
             An unhandled exception prints Mono's 'Unhandled Exception:' text and exits 1. When \
             cilbox stops the run itself, it prints one line saying why and exits with:
               75  a budget ran out (--max-instructions, --timeout, stack or heap)
+              76  deadlock: every guest thread is blocked and nothing can wake one
               69  the program needs something cilbox does not model or implement yet
               65  the program or a class library is malformed
 
@@ -38,14 +39,16 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every exception when it is thrown, with the guest call stack, to standard error.")
     var traceExceptions = false
 
+    /// Test-only (hidden): breaks one opcode on purpose so the fuzzer's end-to-end test has a
+    /// bug to find. See RuntimeOptions.injectedFault.
+    @Option(name: .customLong("test-inject-fault"), help: .hidden)
+    var injectedFault: String?
+
     @Argument(help: "The program (.exe) to run.")
     var program: String
 
     @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the program's Main.")
     var arguments: [String] = []
-
-    @Option(name: .customLong("test-inject-fault"), help: .hidden)
-    var injectedFault: String?
 
     func run() throws {
         guard let bclDirectory = AssemblyResolver.findBCL(explicit: bcl) else {
@@ -77,13 +80,16 @@ struct RunCommand: ParsableCommand {
         case .exited(let code):
             throw ExitCode(code)
         case .unhandledException(let typeName, let message):
-            StandardStreams.writeError("\nUnhandled Exception:\n\(typeName): \(message)\n")
+            // Mono prints the exception's ToString() twice: as the report, then as its fatal error.
+            let text = outcome.unhandledReport ?? "\(typeName): \(message)"
+            StandardStreams.writeError("\nUnhandled Exception:\n\(text)\n[ERROR] FATAL UNHANDLED EXCEPTION: \(text)\n")
             throw ExitCode(1)
         case .stopped(let kind, let reason):
             StandardStreams.writeError("cilbox: stopped after \(outcome.instructions) instructions: \(reason)\n")
             for frame in outcome.stack.prefix(12) { StandardStreams.writeError("  at \(frame)\n") }
             switch kind {
             case .budgetExhausted: throw ExitCode(CilboxExit.budgetExhausted)
+            case .deadlock: throw ExitCode(CilboxExit.deadlock)
             case .badImage, .invalidProgram: throw ExitCode(CilboxExit.malformedInput)
             default: throw ExitCode(CilboxExit.unavailable)
             }

@@ -28,6 +28,16 @@ struct ChecklistTests {
         #expect(withEvidence.filter(\.implemented).map(\.mnemonic) == ["ret", "add"])
         #expect(withEvidence.filter(\.tested).map(\.mnemonic) == ["add"])
         #expect(withEvidence.filter(\.fuzzValidated).map(\.mnemonic) == ["ceq"])
+        #expect(withEvidence.allSatisfy { $0.testedBy.isEmpty })
+    }
+
+    @Test func testedComesFromTheTestsNamed() {
+        let evidence = ChecklistEvidence(implemented: [.add], testedBy: [.add: ["A", "B"], .sub: []])
+        #expect(evidence.tested == [.add])
+        let withEvidence = Checklist.entries(evidence: evidence)
+        #expect(withEvidence.filter(\.tested).map(\.mnemonic) == ["add"])
+        #expect(withEvidence.first { $0.opcode == .add }?.testedBy == ["A", "B"])
+        #expect(withEvidence.first { $0.opcode == .sub }?.tested == false)
     }
 
     @Test func entryFields() throws {
@@ -62,7 +72,7 @@ struct ChecklistTests {
         let objects = try #require(parsed as? [[String: Any]])
         #expect(objects.count == 219)
         let keys = ["mnemonic", "encoding", "operand", "stackTransition", "description", "ecmaSection",
-                    "fuzzClass", "decoded", "implemented", "tested", "fuzzValidated"]
+                    "fuzzClass", "decoded", "implemented", "tested", "testedBy", "fuzzValidated"]
         for (object, entry) in zip(objects, entries) {
             #expect(Set(object.keys) == Set(keys))
             #expect(object["mnemonic"] as? String == entry.mnemonic)
@@ -71,7 +81,12 @@ struct ChecklistTests {
             #expect(object["description"] as? String == entry.description)
             #expect(object["decoded"] as? Bool == true)
             #expect(object["implemented"] as? Bool == false)
+            #expect((object["testedBy"] as? [String])?.isEmpty == true)
         }
+        // testedBy shows the first few names only.
+        let named = Checklist.entries(evidence: ChecklistEvidence(testedBy: [.add: ["A", "B", "C", "D"]]))
+        let addRow = try #require(ChecklistRendering.json(named).split(separator: "\n").first { $0.contains("\"mnemonic\": \"add\"") })
+        #expect(addRow.contains("\"tested\": true, \"testedBy\": [\"A\", \"B\", \"C\"], \"fuzzValidated\""))
         // Key order is fixed, so the text itself is stable from run to run.
         let firstRow = try #require(json.split(separator: "\n").dropFirst().first)
         let positions = keys.map { key in firstRow.range(of: "\"\(key)\":")?.lowerBound }

@@ -12,8 +12,10 @@ enum CilboxBinary {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// The newest of the release and debug builds (Scripts/test.sh builds release first).
+    /// `CILBOX_BINARY` when set (as ProgramTests reads it), else the newest of the release and
+    /// debug builds (Scripts/test.sh builds release first).
     static func path() throws -> String {
+        if let chosen = ProcessInfo.processInfo.environment["CILBOX_BINARY"], !chosen.isEmpty { return chosen }
         let candidates = [".build/release/cilbox", ".build/debug/cilbox"].map { packageRoot.appendingPathComponent($0).path }
         let existing = candidates.filter { FileManager.default.isExecutableFile(atPath: $0) }
         let newest = existing.max { a, b in

@@ -1,12 +1,22 @@
 import Foundation
 import Testing
 
-/// Every program under Tests/Programs runs on cilbox exactly as on Mono: same stdout, same exit
-/// code, and for an unhandled exception the same exception type reported on stderr. Programs
-/// listed in Tests/Programs/known-differences.tsv must still differ (so a fixed one is noticed).
+/// Every program under Tests/Programs and every fixture under Tests/Fixtures runs on cilbox
+/// exactly as on Mono: same stdout, same exit code, and for an unhandled exception the same
+/// exception type reported on stderr. Programs listed in Tests/Programs/known-differences.tsv
+/// must still differ (so a fixed one is noticed).
 @Suite struct ProgramTests {
     @Test(arguments: ProgramCatalog.all)
     func runsLikeMono(_ program: TestProgram) async throws {
+        try await Self.checkRunsLikeMono(program)
+    }
+
+    @Test(arguments: ProgramCatalog.fixtures)
+    func fixtureRunsLikeMono(_ fixture: TestProgram) async throws {
+        try await Self.checkRunsLikeMono(fixture)
+    }
+
+    static func checkRunsLikeMono(_ program: TestProgram) async throws {
         let binary = try Cilbox.binary()
         let expected = try await ReferenceCache.shared.expectation(program)
         let built = try await ReferenceCache.shared.build(program)
@@ -34,6 +44,9 @@ import Testing
         let names = ProgramCatalog.all.map(\.name)
         #expect(names.count >= 120, "found only \(names.count) programs under \(ProgramCatalog.programsDirectory.path)")
         #expect(Set(names).count == names.count, "program names must be unique across CSharp/ and IL/")
+        let fixtures = ProgramCatalog.fixtures.map(\.name)
+        #expect(fixtures.count >= 30, "found only \(fixtures.count) fixtures under \(ProgramCatalog.fixturesDirectory.path)")
+        #expect(Set(fixtures).count == fixtures.count && Set(fixtures).isDisjoint(with: names))
     }
 
     @Test func knownDifferencesListOnlyExistingProgramsOnce() {

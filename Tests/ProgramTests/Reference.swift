@@ -3,7 +3,7 @@ import Foundation
 /// A program compiled once into this test process's scratch folder, and what Mono did with it.
 struct BuiltProgram: Sendable {
     var program: TestProgram
-    /// The assembly (`<scratch>/<name>/<name>.exe`).
+    /// The assembly (`<scratch>/<name>/<file stem>.exe`).
     var executable: String
     var directory: String
 }
@@ -75,7 +75,7 @@ final class ReferenceCache: @unchecked Sendable {
     private static func compile(_ program: TestProgram) throws -> BuiltProgram {
         let dir = scratch.appendingPathComponent(program.name)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let exe = dir.appendingPathComponent(program.name + ".exe").path
+        let exe = dir.appendingPathComponent(program.fileStem + ".exe").path
         let result: ProcessResult
         switch program.language {
         case .csharp:

@@ -1,17 +1,24 @@
 import Foundation
 import Testing
 
-/// One program under Tests/Programs: a C# file built with `mcs` or an IL file built with `ilasm`.
+/// One program under Tests/Programs (or a fixture under Tests/Fixtures): a C# file built with
+/// `mcs` or an IL file built with `ilasm`.
 struct TestProgram: Sendable, Hashable, CustomTestStringConvertible {
     enum Language: String, Sendable { case csharp = "CSharp", il = "IL" }
 
-    /// The file name without extension; unique across both folders, and the key in
-    /// known-differences.tsv.
+    /// The key in known-differences.tsv and in the checklist's test evidence: for a program
+    /// the file name without extension (unique across both folders), for a fixture
+    /// `Fixtures/<folder>/<file name without extension>` (Tests/Fixtures has `Arithmetic.cs`
+    /// and `Arithmetic.il`).
     var name: String
     var language: Language
     var sourcePath: String
 
-    var testDescription: String { "\(language.rawValue)/\(name)" }
+    /// The file name without extension, which the built assembly is named after.
+    var fileStem: String { (name as NSString).lastPathComponent }
+    var isFixture: Bool { name.hasPrefix(ProgramCatalog.fixturePrefix) }
+
+    var testDescription: String { isFixture ? name : "\(language.rawValue)/\(name)" }
 
     /// Extra `mcs` flags from a first line `// mcs-flags: ...` (C# only).
     func compilerFlags() throws -> [String] {
@@ -28,27 +35,35 @@ enum ProgramCatalog {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let programsDirectory: URL = packageRoot.appendingPathComponent("Tests/Programs")
+    static let fixturesDirectory: URL = packageRoot.appendingPathComponent("Tests/Fixtures")
     static let knownDifferencesPath: String = programsDirectory.appendingPathComponent("known-differences.tsv").path
+    static let fixturePrefix = "Fixtures/"
 
     /// Every program, sorted by folder then name. New files are picked up on the next run.
-    static let all: [TestProgram] = {
+    static let all: [TestProgram] = discover(in: programsDirectory, namePrefix: { _ in "" })
+
+    /// Every fixture under Tests/Fixtures (written for the disassembler's round trips, and run
+    /// on cilbox here as well), sorted by folder then name.
+    static let fixtures: [TestProgram] = discover(in: fixturesDirectory, namePrefix: { fixturePrefix + $0 + "/" })
+
+    static func named(_ name: String) -> TestProgram? { (all + fixtures).first { $0.name == name } }
+
+    private static func discover(in directory: URL, namePrefix: (String) -> String) -> [TestProgram] {
         var programs: [TestProgram] = []
         for (folder, ext, language) in [("CSharp", "cs", TestProgram.Language.csharp), ("IL", "il", .il)] {
-            let dir = programsDirectory.appendingPathComponent(folder)
+            let dir = directory.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
             for file in names.sorted() where file.hasSuffix("." + ext) {
-                programs.append(TestProgram(name: String(file.dropLast(ext.count + 1)), language: language,
+                programs.append(TestProgram(name: namePrefix(folder) + String(file.dropLast(ext.count + 1)), language: language,
                                             sourcePath: dir.appendingPathComponent(file).path))
             }
         }
         return programs
-    }()
-
-    static func named(_ name: String) -> TestProgram? { all.first { $0.name == name } }
+    }
 }
 
-/// `Tests/Programs/known-differences.tsv`: programs that do not pass on cilbox yet, one per
-/// line as `name<TAB>reason`; blank lines and lines starting with `#` are ignored.
+/// `Tests/Programs/known-differences.tsv`: programs (or fixtures, as `Fixtures/IL/Calls`) that
+/// do not pass on cilbox yet, one per line as `name<TAB>reason`; blank lines and lines starting with `#` are ignored.
 struct KnownDifferences: Sendable {
     struct Entry: Sendable { var name: String; var reason: String; var line: Int }
     var entries: [Entry]

@@ -13,9 +13,13 @@ extension Runtime {
     /// belong to an enclosing run and are not searched.
     func unwind(_ thread: GuestThread, exception: UInt64, base: Int) throws(RuntimeError) -> UnwindOutcome {
         thread.heldExceptions.append(exception)
-        defer { thread.heldExceptions.removeLast() }
+        // Filters and finally blocks run here in nested runs: no thread switch inside them.
+        let couldYield = thread.canYield
+        thread.canYield = false
+        defer { thread.heldExceptions.removeLast(); thread.canYield = couldYield }
         dropContinuations(thread, below: thread.records.count - 1)
         guard let exceptionType = objectType(exception) else { throw RuntimeError(.invalidProgram, "thrown value is not an object") }
+        let tracePrefix = traceBeginning(thread, exception)
         if options.traceExceptions {
             let line = "cilbox: throw \(exceptionType.fullName): \(exceptionMessageChain(exception))\n" + callStack(thread).prefix(8).map { "  at \($0)\n" }.joined()
             if let traceSink { traceSink(line) } else { FileHandle.standardError.write(line.data(using: .utf8)!) }
@@ -24,7 +28,9 @@ extension Runtime {
         // First pass: find the handler.
         var handlerRecord = -1
         var handler: TransformedMethod.Clause?
+        var searched = thread.records.count - 1
         search: for index in stride(from: thread.records.count - 1, through: base, by: -1) {
+            searched = index
             let r = thread.records[index]
             let pc = r.pc - 1
             for clause in r.method.clauses where clause.tryStart <= pc && pc < clause.tryEnd {
@@ -32,6 +38,7 @@ extension Runtime {
                 case .catch(let t):
                     if try isAssignable(exceptionType, to: t) { handlerRecord = index; handler = clause; break search }
                 case .filter(let start):
+                    try recordTrace(thread, exception, tracePrefix, through: index)  // what the filter sees
                     if try runFilter(thread, recordIndex: index, start: start, exception: exception, slot: clause.exceptionSlot) {
                         handlerRecord = index; handler = clause; break search
                     }
@@ -41,6 +48,8 @@ extension Runtime {
             }
             if case .filter = r.kind { break }  // a filter run is searched only up to its own frame
         }
+        // Mono's trace ends at the catching frame (or where the search stopped).
+        try recordTrace(thread, exception, tracePrefix, through: handler == nil ? searched : handlerRecord)
 
         // Second pass: the finally/fault handlers to run on the way, innermost first.
         var pending: [(record: Int, clause: TransformedMethod.Clause)] = []
@@ -60,11 +69,14 @@ extension Runtime {
             // No handler in this run: run the finallies inside it, then let the exception escape.
             for p in pending {
                 if let replaced = try runFinallyNested(thread, record: p.record, clause: p.clause) {
+                    try extendTrace(thread, replaced, from: p.record - 1, through: base)
                     while thread.records.count > base { thread.records.removeLast() }
+                    thread.escapedException = replaced
                     return .escaped(replaced)
                 }
             }
             while thread.records.count > base { thread.records.removeLast() }
+            thread.escapedException = exception
             return .escaped(exception)
         }
         continueUnwind(thread, exception: exception, handlerRecord: handlerRecord, handler: handler, pending: pending)

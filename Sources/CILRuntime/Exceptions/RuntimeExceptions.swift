@@ -48,6 +48,10 @@ extension Runtime {
 
     /// Calls `m` (IL or native) on arguments already at `frame`, from outside the loop.
     func invoke(_ m: RuntimeMethod, frame: UnsafeMutableRawPointer, thread: GuestThread) throws(RuntimeError) -> RunResult {
+        // A nested run: the thread cannot leave it for another thread (Scheduler.swift).
+        let couldYield = thread.canYield
+        thread.canYield = false
+        defer { thread.canYield = couldYield }
         if isNative(m) {
             let raised = try callNative(m, frame: frame, thread: thread)
             return raised != 0 ? .threw(raised) : .returned
@@ -60,7 +64,13 @@ extension Runtime {
     func initializeType(_ id: UInt32, thread: GuestThread) throws(RuntimeError) -> UInt64? {
         guard let t = type(id: id) else { return nil }
         switch t.cctorState {
-        case .done, .running: return nil  // a thread re-entering its own initialization proceeds (II.10.5.3.3)
+        case .done: return nil
+        case .running(let owner):
+            // II.10.5.3.3: a thread re-entering its own initialization proceeds; another thread waits for it.
+            guard owner != thread.id else { return nil }
+            try awaitTypeInitializer(t, thread: thread)
+            if case .failed(let ex) = t.cctorState { return ex }
+            return nil
         case .failed(let ex): return ex
         case .notRun: break
         }

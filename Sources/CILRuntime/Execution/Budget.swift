@@ -20,6 +20,9 @@ extension Runtime {
             throw RuntimeError(.budgetExhausted, "time budget of \(options.timeoutSeconds) s exhausted in \(method.method)")
         }
         grantInstructions()
+        if gcReferences.hasPendingFinalizers { try runFinalizersIfNoLockHeld(thread) }
+        // Time slices of guest threads end at these checks (Scheduler.swift).
+        if thread.canYield { try preemptIfDue(thread, pc: pc) }
     }
 
     func grantInstructions() {

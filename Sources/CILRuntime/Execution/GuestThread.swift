@@ -1,5 +1,7 @@
-/// One guest thread: its stack region in the address space and its call records.
+/// One guest thread: its stack region in the address space and its call records. Guest threads
+/// are green threads: Scheduler.swift decides which one runs (DESIGN decision 6).
 final class GuestThread {
+    /// The managed thread id (`Thread.ManagedThreadId`); the main thread is 1.
     let id: Int
     let stack: Region
     let stackStart: UnsafeMutableRawPointer
@@ -12,15 +14,45 @@ final class GuestThread {
     let localAllocRegion: Region
     /// Exception objects held outside guest memory (being thrown or caught); GC roots.
     var heldExceptions: [UInt64] = []
+    /// The exception that last escaped a run on this thread, until the next throw: raised again by
+    /// the native that started the run, its stack trace goes on (StackTraces.swift). A GC root.
+    var escapedException: UInt64 = 0
     /// The guest's System.Threading.Thread object for this thread (0 until asked for).
     var managedObject: UInt64 = 0
 
-    init(id: Int, space: AddressSpace, stackBytes: Int) throws(RuntimeError) {
+    // Scheduling state (Scheduler.swift).
+    var state: SchedulingState = .ready
+    /// What the thread is blocked on, while a blocking native waits.
+    var wait: ThreadWait?
+    /// A native that blocked and gave way to other threads; it completes when `wait` is satisfied.
+    var resumption: BlockedNative?
+    /// True while the thread's code runs in its top-level run (not in a nested run on the host
+    /// stack: type initializer, filter, finally run by an escaping exception, reflection): only
+    /// then can it give way to another thread by leaving the run with its state in its records.
+    var canYield = false
+    /// Instruction count when the thread's current time slice began.
+    var sliceStart: UInt64 = 0
+    /// The start delegate and its argument, until the thread first runs.
+    var startDelegate: UInt64 = 0
+    var startArgument: UInt64 = 0
+    /// This thread's values of the thread-static fields while another thread runs (ThreadStatics.swift).
+    var threadStatics: [UInt64] = []
+    /// A thread-pool worker (ThreadPoolNatives.swift): a background thread that runs queued work.
+    var isPoolWorker = false
+
+    convenience init(id: Int, space: AddressSpace, stackBytes: Int, localAllocBytes: Int = 64 << 20) throws(RuntimeError) {
+        self.init(id: id, space: space,
+                  stack: try space.reserveRegion(stackBytes, "stack \(id)"),
+                  localAlloc: try space.reserveRegion(localAllocBytes, "localloc \(id)"))
+    }
+
+    /// A thread on regions reserved earlier (a finished thread's, reused).
+    init(id: Int, space: AddressSpace, stack: Region, localAlloc: Region) {
         self.id = id
-        stack = try space.reserveRegion(stackBytes, "stack \(id)")
+        self.stack = stack
         stackStart = space.unchecked(stack.start)
         stackEnd = stackStart + stack.size
-        localAllocRegion = try space.reserveRegion(64 << 20, "localloc \(id)")
+        localAllocRegion = localAlloc
         localAllocTop = localAllocRegion.start
     }
 

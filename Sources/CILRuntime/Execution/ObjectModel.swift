@@ -15,6 +15,7 @@ extension Runtime {
         }
         guard let address else { return nil }
         space.unchecked(address).storeBytes(of: type.id, as: UInt32.self)
+        registerForFinalizationIfNeeded(type, address)
         return address
     }
 

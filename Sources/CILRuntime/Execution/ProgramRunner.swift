@@ -18,6 +18,9 @@ public struct RunOutcome {
     public var instructions: UInt64
     /// The guest call stack when the run stopped (innermost first): `Type::Method IL_xxxx`.
     public var stack: [String] = []
+    /// For an unhandled exception, what Mono prints after "Unhandled Exception:": the
+    /// exception's ToString(), stack trace included (nil if it could not be computed).
+    public var unhandledReport: String?
 }
 
 extension Runtime {
@@ -30,11 +33,20 @@ extension Runtime {
         do {
             ending = try runEntryPoint(arguments)
         } catch {
-            if error.kind == .exit { ending = .exited(Int32(error.message) ?? 0) } else { ending = .stopped(error.kind, error.message) }
-            stack = mainThread.map(callStack) ?? []
+            if error.kind == .exit, scheduler.fatalException != 0 {
+                // An exception escaped a thread: Mono prints it and ends the process.
+                ending = unhandled(scheduler.fatalException)
+            } else if error.kind == .exit {
+                ending = .exited(Int32(error.message) ?? 0)
+            } else {
+                ending = .stopped(error.kind, error.message)
+                stack = (scheduler.current ?? mainThread).map(callStack) ?? []
+            }
         }
-        return RunOutcome(ending: ending, standardOutput: standardOutput, standardError: standardError,
-                          instructions: instructionCount, stack: stack)
+        var outcome = RunOutcome(ending: ending, standardOutput: standardOutput, standardError: standardError,
+                                 instructions: instructionCount, stack: stack)
+        if case .unhandledException = ending { outcome.unhandledReport = unhandledReport }
+        return outcome
     }
 
     private func runEntryPoint(_ arguments: [String]) throws(RuntimeError) -> RunOutcome.Ending {
@@ -43,13 +55,15 @@ extension Runtime {
         }
         let thread = try GuestThread(id: 1, space: space, stackBytes: options.stackBytes)
         mainThread = thread
+        register(thread: thread)
+        scheduler.current = thread
         let main = try methodDef(program, token.row)
         let sig = try signature(main)
         let frame = thread.stackStart
         // II.10.5.3: the entry point's type is initialized before Main runs (unless
         // beforefieldinit). It runs before the arguments are written: nested runs use the stack.
         if !main.owner.isBeforeFieldInit, let ex = try initializeType(main.owner.id, thread: thread) {
-            return try unhandled(ex, thread)
+            return unhandled(ex)
         }
         if !sig.parameters.isEmpty {
             let arrayType = try szArrayType(of: try coreType("System.String"))
@@ -62,17 +76,19 @@ extension Runtime {
             }
             nativeRoots.removeLast()
         }
-        switch try execute(main, frame: frame, thread: thread) {
-        case .returned:
-            if let r = sig.returnType, r.primitive == .int32 || r.primitive == .uint32 {
-                return .exited(frame.loadUnaligned(as: Int32.self))
-            }
-            return .exited(0)
-        case .threw(let ex):
-            return try unhandled(ex, thread)
-        case .filtered:
-            throw RuntimeError(.invalidProgram, "endfilter outside a filter")
+        // Main's activation runs under the scheduler with the threads it starts (Scheduler.swift).
+        thread.state = .ready
+        switch try enter(main, frame: frame, kind: .normal, thread: thread) {
+        case .entered: try schedule(until: { thread.state == .finished })
+        case .completed: break
+        case .raised(let ex): return unhandled(ex)
         }
+        var code: Int32 = 0
+        if let r = sig.returnType, r.primitive == .int32 || r.primitive == .uint32 { code = frame.loadUnaligned(as: Int32.self) }
+        // As on Mono, the program ends when its foreground threads have ended; background threads are abandoned.
+        try schedule(until: { !scheduler.threads.contains { !isBackground($0) } })
+        try finalizeAtExit(thread)
+        return .exited(code)
     }
 
     /// The exception's message followed by " ---> Type: message" for each inner exception, as Mono prints them.
@@ -100,7 +116,8 @@ extension Runtime {
     }
 
     /// Mono prints an unhandled exception with its type and message and exits with code 1.
-    private func unhandled(_ ex: UInt64, _ thread: GuestThread) throws(RuntimeError) -> RunOutcome.Ending {
+    private func unhandled(_ ex: UInt64) -> RunOutcome.Ending {
+        unhandledReport = exceptionReport(ex)
         let t = objectType(ex)
         return .unhandledException(typeName: t?.fullName ?? "?", message: exceptionMessageChain(ex))
     }

@@ -20,7 +20,8 @@
 /// (bootstrap, natives holding unreported references) passes `mayTriggerCollection: false`.
 ///
 /// Weak references: right after `collect`, before any allocation, `isAllocatedObject(target)` is
-/// false exactly for the targets that died.
+/// false exactly for the targets that died; during `collect`, its `afterMarking` phase sees the
+/// marks and can keep more objects (the runtime's weak handles, ephemerons and finalization).
 ///
 /// Not thread-safe: guest threads are green threads on one host thread (decision 6).
 public final class GCHeap {

@@ -1,19 +1,31 @@
 /// Connects the heap's collector to the runtime's roots and type layouts (DESIGN decision 3):
-/// thread stacks, localloc areas and statics are scanned conservatively (any word that points
+/// every live guest thread's stack and localloc area, and the statics, are scanned conservatively (any word that points
 /// into an object keeps it), objects precisely by their type's reference offsets.
 extension Runtime {
     func collectGarbage() {
         heap.collect(roots: { mark in
-            for thread in [mainThread].compactMap({ $0 }) {
+            var threads = scheduler.threads
+            if let main = mainThread, !threads.contains(where: { $0 === main }) { threads.append(main) }
+            for thread in threads {
                 scanWords(UnsafeRawPointer(thread.stackStart), UnsafeRawPointer(thread.stackTop), mark)
                 if let p = space.pointer(thread.localAllocRegion.start, Int(thread.localAllocTop - thread.localAllocRegion.start)) {
                     scanWords(UnsafeRawPointer(p), UnsafeRawPointer(p + Int(thread.localAllocTop - thread.localAllocRegion.start)), mark)
                 }
                 thread.heldExceptions.forEach(mark)
+                mark(thread.escapedException)
                 for c in thread.continuations {
                     if case .unwind(let ex, _, _, _) = c.action { mark(ex) }
                 }
+                // A thread keeps its Thread object, its start delegate and argument until it
+                // runs, and its thread-static values while another thread runs.
+                mark(thread.managedObject)
+                mark(thread.startDelegate)
+                mark(thread.startArgument)
+                thread.threadStatics.forEach(mark)
             }
+            // A held or waited-on monitor keeps its object (its address is the monitor's key).
+            scheduler.monitors.keys.forEach(mark)
+            mark(scheduler.fatalException)
             let statics = staticsRange
             if !statics.isEmpty, let p = space.pointer(statics.lowerBound, Int(statics.upperBound - statics.lowerBound)) {
                 scanWords(UnsafeRawPointer(p), UnsafeRawPointer(p + Int(statics.upperBound - statics.lowerBound)), mark)
@@ -21,12 +33,14 @@ extension Runtime {
             internTable.values.forEach(mark)
             pinnedObjects.forEach(mark)
             nativeRoots.forEach(mark)
+            markReferenceRoots(mark)
         }, references: { object, mark in
             guard let p = space.pointer(object, ObjectLayout.headerSize) else { return }
             guard let t = type(id: p.loadUnaligned(as: UInt32.self)) else { return }
             switch t.kind {
             case .szArray, .array:
                 guard let e = t.elementType else { return }
+                if isEphemeronArray(object, element: e) { return }
                 let count = ObjectLayout.guestLength(p.loadUnaligned(fromByteOffset: ObjectLayout.arrayLengthOffset, as: UInt64.self))
                 let data = t.kind == .szArray ? ObjectLayout.arrayElementsOffset : ObjectLayout.multiArrayElementsOffset(rank: t.rank)
                 if e.isReferenceType {
@@ -43,7 +57,7 @@ extension Runtime {
                     if let f = space.pointer(object + UInt64(base + Int(o)), 8) { mark(f.loadUnaligned(as: UInt64.self)) }
                 }
             }
-        })
+        }, afterMarking: processWeakReferences)
     }
 
     private func scanWords(_ from: UnsafeRawPointer, _ to: UnsafeRawPointer, _ mark: (UInt64) -> Void) {

@@ -7,12 +7,17 @@ extension GCHeap {
     ///   reference the object holds (the runtime knows the layouts). An object whose type id is
     ///   still 0 (allocated, not yet initialised) must be reported as holding none.
     ///
+    /// - `afterMarking` runs once everything reachable from the roots is marked, before the sweep
+    ///   (weak references, ephemerons, finalization: WeakReferences.swift): `isMarked` tells whether
+    ///   an object start survives so far, `trace` marks an object and everything it reaches.
+    ///
     /// Marking uses an explicit stack, so the depth of the object graph costs host memory, not
     /// host stack.
     @discardableResult
     public func collect(
         roots: (_ mark: (UInt64) -> Void) -> Void,
-        references: (_ object: UInt64, _ mark: (UInt64) -> Void) -> Void
+        references: (_ object: UInt64, _ mark: (UInt64) -> Void) -> Void,
+        afterMarking: (_ isMarked: (UInt64) -> Bool, _ trace: (UInt64) -> Void) -> Void = { _, _ in }
     ) -> CollectionStats {
         let clock = ContinuousClock()
         let started = clock.now
@@ -21,6 +26,12 @@ extension GCHeap {
         roots { marker.mark($0) }
         while let object = marker.pop() {
             references(object) { marker.mark($0) }
+        }
+        withoutActuallyEscaping(references) { references in
+            afterMarking({ isMarked($0) }, { root in
+                marker.mark(root)
+                while let object = marker.pop() { references(object) { marker.mark($0) } }
+            })
         }
         var stats = sweep()
         stats.pauseTime = clock.now - started

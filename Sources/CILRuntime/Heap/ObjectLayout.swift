@@ -30,6 +30,7 @@ public enum ObjectLayout {
     /// finalizable, …). `GCHeap` keeps its marks in side bitmaps (marking writes no object memory,
     /// sweeping reads none), so it leaves this bit 0; it stays reserved for a collector that marks in place.
     public static let markFlag: UInt32 = 1 << 0
+    // Bits 1 and 2: finalization (`FinalizationFlags`, Heap/WeakReferences.swift).
     public static let runtimeFlagsMask: UInt32 = ~markFlag
 
     // MARK: arrays

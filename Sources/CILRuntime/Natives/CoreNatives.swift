@@ -48,6 +48,7 @@ extension NativeRegistry {
             if let ex = try c.runtime.initializeType(UInt32(truncatingIfNeeded: c.uint64(0)), thread: c.thread) { c.raised = ex }
         }
         register("System.Environment::Exit") { (c: inout NativeContext) throws(RuntimeError) in
+            try c.runtime.finalizeAtExit(c.thread)
             throw RuntimeError.exit(c.int32(0))
         }
         register("System.Array::GetRank") { (c: inout NativeContext) throws(RuntimeError) in

@@ -11,10 +11,15 @@ extension NativeRegistry {
         register("System.Environment::get_TickCount") { (c: inout NativeContext) throws(RuntimeError) in
             c.returnInt32(Int32(truncatingIfNeeded: c.runtime.virtualClockMilliseconds))
         }
+        // Stopwatch.Frequency is 10 MHz in Mono's System.dll: ticks of 100 ns on the virtual clock.
+        register("System.Diagnostics.Stopwatch::GetTimestamp") { (c: inout NativeContext) throws(RuntimeError) in
+            c.returnInt64(c.runtime.virtualClockMilliseconds * 10_000)
+        }
         register("System.Environment::internalGetEnvironmentVariable_native") { (c: inout NativeContext) throws(RuntimeError) in
             c.returnUInt64(0)  // the profile defines no environment variables
         }
-        register("System.Environment::get_HasShutdownStarted") { (c: inout NativeContext) throws(RuntimeError) in c.returnBool(false) }
+        // True while the program's end finalizes what is left (Finalization.swift), as on Mono.
+        register("System.Environment::get_HasShutdownStarted") { (c: inout NativeContext) throws(RuntimeError) in c.returnBool(c.runtime.gcReferences.shutDown) }
         register("System.Environment::GetIs64BitOperatingSystem") { (c: inout NativeContext) throws(RuntimeError) in c.returnBool(true) }
         register("System.Environment::get_ExitCode") { (c: inout NativeContext) throws(RuntimeError) in c.returnInt32(c.runtime.exitCode) }
         register("System.Environment::set_ExitCode") { (c: inout NativeContext) throws(RuntimeError) in c.runtime.exitCode = c.int32(0) }

@@ -54,7 +54,7 @@ final class NativeRegistry {
     }
 
     func isIntrinsic(_ m: RuntimeMethod) -> Bool {
-        intrinsicNames.contains(m.nativeKey) || (m.signatureCache.map { sig in
+        (m.isSynchronized && !m.hasNoBody) || intrinsicNames.contains(m.nativeKey) || (m.signatureCache.map { sig in
             intrinsicNames.contains(m.nativeKey + "(" + sig.parameters.map(\.fullName).joined(separator: ",") + ")")
         } ?? false)
     }
@@ -65,7 +65,9 @@ final class NativeRegistry {
             let withSignature = key + "(" + sig.parameters.map(\.fullName).joined(separator: ",") + ")"
             if let n = byName[withSignature] { return n }
         }
-        return byName[key]
+        if let n = byName[key] { return n }
+        // A synchronized method with IL runs it under its monitor (MonitorNatives.swift).
+        return m.isSynchronized && !m.hasNoBody ? { (c: inout NativeContext) throws(RuntimeError) in try c.runtime.synchronizedCall(&c) } : nil
     }
 
     var registeredNames: [String] { Array(byName.keys) }

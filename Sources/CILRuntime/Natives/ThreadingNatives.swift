@@ -1,38 +1,11 @@
-/// Monitors and threads. Guest code runs on one green thread for now, so a lock is always
-/// free: entering succeeds at once (DESIGN decision 6: deterministic scheduling).
+/// Interlocked operations and barriers. Guest threads switch only between instructions and
+/// never inside a native (Scheduler.swift), so every native here is atomic as it stands.
 extension NativeRegistry {
     func registerThreadingNatives() {
-        register("System.Threading.Thread::GetCurrentThread") { (c: inout NativeContext) throws(RuntimeError) in
-            c.returnUInt64(try c.runtime.threadObject(c.thread))
-        }
-        register("System.Threading.Monitor::try_enter_with_atomic_var") { (c: inout NativeContext) throws(RuntimeError) in
-            guard c.uint64(0) != 0 else { try c.raise(.argumentNull); return }
-            if let p = c.runtime.space.pointer(c.uint64(2), 1) { p.storeBytes(of: UInt8(1), as: UInt8.self) }
-            c.runtime.monitorCounts[c.uint64(0), default: 0] += 1
-        }
-        register("System.Threading.Monitor::Enter") { (c: inout NativeContext) throws(RuntimeError) in
-            guard c.uint64(0) != 0 else { try c.raise(.argumentNull); return }
-            c.runtime.monitorCounts[c.uint64(0), default: 0] += 1
-        }
-        register("System.Threading.Monitor::Exit") { (c: inout NativeContext) throws(RuntimeError) in
-            let o = c.uint64(0)
-            guard o != 0 else { try c.raise(.argumentNull); return }
-            // Exiting a lock this thread does not hold is SynchronizationLockException in the CLR.
-            guard let n = c.runtime.monitorCounts[o], n > 0 else {
-                c.raised = try c.runtime.construct(try c.runtime.coreType("System.Threading.SynchronizationLockException"), arguments: [], thread: c.thread)
-                return
-            }
-            c.runtime.monitorCounts[o] = n == 1 ? nil : n - 1
-        }
-        // One thread: a lock is held by the current thread while its count is positive.
-        register("System.Threading.Monitor::Monitor_test_owner") { (c: inout NativeContext) throws(RuntimeError) in
-            c.returnBool((c.runtime.monitorCounts[c.uint64(0)] ?? 0) > 0)
-        }
-        register("System.Threading.Monitor::Monitor_test_synchronised") { (c: inout NativeContext) throws(RuntimeError) in
-            c.returnBool((c.runtime.monitorCounts[c.uint64(0)] ?? 0) > 0)
-        }
-        register("System.Threading.Monitor::Monitor_pulse") { (c: inout NativeContext) throws(RuntimeError) in }
-        register("System.Threading.Monitor::Monitor_pulse_all") { (c: inout NativeContext) throws(RuntimeError) in }
+        registerThreadNatives()
+        registerMonitorNatives()
+        registerWaitHandleNatives()
+        registerThreadPoolNatives()
         register("System.Threading.Thread::MemoryBarrier") { (c: inout NativeContext) throws(RuntimeError) in }
         register("System.Threading.Interlocked::CompareExchange(System.Int32&,System.Int32,System.Int32)") { (c: inout NativeContext) throws(RuntimeError) in
             guard let p = c.runtime.space.pointer(c.uint64(0), 4) else { try c.raise(.nullReference); return }
@@ -98,6 +71,47 @@ extension NativeRegistry {
                 }
             }
         }
+        // SpinLock's form: also says whether the exchange happened.
+        register("System.Threading.Interlocked::CompareExchange(System.Int32&,System.Int32,System.Int32,System.Boolean&)") { (c: inout NativeContext) throws(RuntimeError) in
+            guard let p = c.runtime.space.pointer(c.uint64(0), 4), let succeeded = c.runtime.space.pointer(c.uint64(3), 1) else { try c.raise(.nullReference); return }
+            let old = p.loadUnaligned(as: Int32.self)
+            let swapped = old == c.int32(2)
+            if swapped { p.storeBytes(of: c.int32(1), as: Int32.self) }
+            succeeded.storeBytes(of: UInt8(swapped ? 1 : 0), as: UInt8.self)
+            c.returnInt32(old)
+        }
+        // Floating-point forms compare bit patterns, as the CLR's do.
+        for (name, size) in [("System.Threading.Interlocked::CompareExchange(System.Single&,System.Single,System.Single)", 4),
+                             ("System.Threading.Interlocked::CompareExchange(System.Double&,System.Double,System.Double)", 8)] {
+            register(name) { (c: inout NativeContext) throws(RuntimeError) in
+                guard let p = c.runtime.space.pointer(c.uint64(0), size) else { try c.raise(.nullReference); return }
+                if size == 4 {
+                    let old = p.loadUnaligned(as: UInt32.self)
+                    if old == c.slot(2).loadUnaligned(as: UInt32.self) { p.storeBytes(of: c.slot(1).loadUnaligned(as: UInt32.self), as: UInt32.self) }
+                    c.returnUInt64(UInt64(old))
+                } else {
+                    let old = p.loadUnaligned(as: UInt64.self)
+                    if old == c.uint64(2) { p.storeBytes(of: c.uint64(1), as: UInt64.self) }
+                    c.returnUInt64(old)
+                }
+            }
+        }
+        for (name, size) in [("System.Threading.Interlocked::Exchange(System.Single&,System.Single)", 4),
+                             ("System.Threading.Interlocked::Exchange(System.Double&,System.Double)", 8)] {
+            register(name) { (c: inout NativeContext) throws(RuntimeError) in
+                guard let p = c.runtime.space.pointer(c.uint64(0), size) else { try c.raise(.nullReference); return }
+                if size == 4 {
+                    let old = p.loadUnaligned(as: UInt32.self)
+                    p.storeBytes(of: c.slot(1).loadUnaligned(as: UInt32.self), as: UInt32.self)
+                    c.returnUInt64(UInt64(old))
+                } else {
+                    let old = p.loadUnaligned(as: UInt64.self)
+                    p.storeBytes(of: c.uint64(1), as: UInt64.self)
+                    c.returnUInt64(old)
+                }
+            }
+        }
+        register("System.Threading.Interlocked::MemoryBarrierProcessWide") { (c: inout NativeContext) throws(RuntimeError) in }
         register("System.Threading.Interlocked::Read(System.Int64&)") { (c: inout NativeContext) throws(RuntimeError) in
             guard let p = c.runtime.space.pointer(c.uint64(0), 8) else { try c.raise(.nullReference); return }
             c.returnInt64(p.loadUnaligned(as: Int64.self))
@@ -112,27 +126,5 @@ extension NativeRegistry {
                 }
             }
         }
-    }
-}
-
-extension Runtime {
-    /// The System.Threading.Thread object of a guest thread, made on first request. Its
-    /// constructor is not run (it wants a start delegate); the fields the class libraries read
-    /// through icalls stay at their defaults.
-    func threadObject(_ thread: GuestThread) throws(RuntimeError) -> UInt64 {
-        if thread.managedObject != 0 { return thread.managedObject }
-        let t = try coreType("System.Threading.Thread")
-        guard let o = try newObject(t) else { throw RuntimeError(.budgetExhausted, "heap exhausted creating a Thread") }
-        pinnedObjects.append(o)
-        thread.managedObject = o
-        if let internalType = try? coreType("System.Threading.InternalThread"), let f = try? field(named: "internal_thread", in: t),
-           let inner = try newObject(internalType) {
-            space.unchecked(o + UInt64(f.offset)).storeBytes(of: inner, as: UInt64.self)
-            pinnedObjects.append(inner)
-            if let idField = try? field(named: "managed_id", in: internalType) {
-                space.unchecked(inner + UInt64(idField.offset)).storeBytes(of: Int32(thread.id), as: Int32.self)
-            }
-        }
-        return o
     }
 }

@@ -88,7 +88,7 @@ extension Transformer {
         case 0x57: try storeIndirect("System.Double")
         case 0xDF: try storeIndirect("System.IntPtr")
         // Binary arithmetic (III.1.5 Table III.2).
-        case 0x58 where runtime.options.injectedFault == "add" && module === runtime.program:
+        case 0x58 where runtime.options.injectedFault == "add" && module === runtime.program:  // test-only fault (RuntimeOptions.injectedFault)
             try binaryNumeric(i4: .subI4, i8: .subI8, r4: .subR4, r8: .subR8, pointerArithmetic: true)
         case 0x58: try binaryNumeric(i4: .addI4, i8: .addI8, r4: .addR4, r8: .addR8, pointerArithmetic: true)
         case 0x59: try binaryNumeric(i4: .subI4, i8: .subI8, r4: .subR4, r8: .subR8, pointerArithmetic: true)
@@ -99,7 +99,7 @@ extension Transformer {
         case 0x5E: try binaryNumeric(i4: .remUnI4, i8: .remUnI8, r4: nil, r8: nil)
         case 0x5F: try binaryNumeric(i4: .andI4, i8: .and8, r4: nil, r8: nil)
         case 0x60: try binaryNumeric(i4: .orI4, i8: .or8, r4: nil, r8: nil)
-        case 0x61 where runtime.options.injectedFault == "xor" && module === runtime.program:
+        case 0x61 where runtime.options.injectedFault == "xor" && module === runtime.program:  // test-only fault (RuntimeOptions.injectedFault)
             try binaryNumeric(i4: .orI4, i8: .or8, r4: nil, r8: nil)
         case 0x61: try binaryNumeric(i4: .xorI4, i8: .xor8, r4: nil, r8: nil)
         case 0x62: try shift(i4: .shlI4, i8: .shlI8)
@@ -266,7 +266,7 @@ extension Transformer {
             let e = push(.valueType, try runtime.coreType("System.RuntimeTypeHandle"), size: 8)
             emit(.refAnyType, a: e.offset, b: r.offset)
         default:
-            throw RuntimeError(.notImplemented, "opcode \(ins.opcode.mnemonic)")
+            throw TransformCoverage.unhandled(ins.opcode)  // keep TransformCoverage.decisions in step with this switch
         }
         return true
     }

@@ -41,6 +41,8 @@ struct Transformer {
     var constrainedType: RuntimeType?
     var readonlyPrefix = false
     var tailPrefix = false
+    /// IL offsets of the instructions reached with an empty evaluation stack (sequence points).
+    var emptyStackOffsets: [Int32] = []
 
     init(runtime: Runtime, method: RuntimeMethod) throws(RuntimeError) {
         self.runtime = runtime
@@ -94,6 +96,7 @@ struct Transformer {
                 reachable = true
             }
             pcOfIL[ins.offset] = out.code.count
+            if stack.isEmpty { emptyStackOffsets.append(Int32(ins.offset)) }
             if landmarks.contains(ins.offset) { landmarkCodeIndices.insert(out.code.count) }
             let emitted = out.code.count
             do {
@@ -125,6 +128,7 @@ struct Transformer {
             out.switchTables[f.table] = table
         }
         try buildClauses()
+        out.sequencePoints = monoSequencePoints(instructions, emptyStackAt: emptyStackOffsets)
         out.frameSize = Int(maxFrame) + 16
         return out
     }

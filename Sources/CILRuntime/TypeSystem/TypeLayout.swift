@@ -92,6 +92,7 @@ extension Runtime {
             let field = RuntimeField(owner: t, row: row, name: try module.string(f.name), flags: f.flags, type: fieldType)
             if field.isLiteral { statics.append(field); continue }
             if field.isStatic {
+                field.isThreadStatic = isThreadStaticField(module, row: row)
                 if fieldType !== t && fieldType.isValueType { try ensureLayout(fieldType) }
                 let size = fieldType === t ? max(t.primitive?.size ?? 8, 1) : fieldType.storageSize
                 let align = fieldType === t ? min(size, 8) : min(fieldType.storageAlignment, 8)
@@ -165,6 +166,7 @@ extension Runtime {
         guard t.staticsAddress == 0, t.staticsSize > 0 else { return }
         let address = try allocateStatics(t.staticsSize)
         t.staticsAddress = address
+        registerThreadStatics(t)
         guard let module = t.module else { return }
         if module === corlib && t.namespace == "System" && t.name == "String", let empty = t.staticFields.first(where: { $0.name == "Empty" }) {
             // Mono's runtime, not String's IL, sets String.Empty when it sets up String's statics.

@@ -295,7 +295,6 @@ extension Runtime {
     /// The address of field `f` in `object` (or its statics), running the type initializer of a
     /// static field's type first. nil when the guest got an exception (already raised).
     private func fieldAddress(_ f: RuntimeField, object: UInt64, context c: inout NativeContext) throws(RuntimeError) -> UInt64? {
-        if f.isThreadStatic { throw RuntimeError(.notImplemented, "thread-static field \(f) through reflection") }
         if f.isStatic {
             if let ex = try initializeType(f.owner.id, thread: c.thread) { c.raised = ex; return nil }
             try ensureStatics(f.owner)

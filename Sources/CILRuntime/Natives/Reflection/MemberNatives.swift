@@ -19,6 +19,7 @@ extension NativeRegistry {
         registerUnmanagedCopyNatives()
         registerModuleTokenNatives(state)
         registerMethodBodyNatives(state)
+        registerStackTraceNatives(state)
     }
 
     // MARK: member lists
