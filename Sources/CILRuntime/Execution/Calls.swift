@@ -66,7 +66,7 @@ extension Runtime {
         // Vararg call: the extra arguments follow the fixed ones, where the callee's locals go;
         // move them to the caller's stack-allocation area first (II.15.3).
         var extraArguments: UInt64 = 0
-        if i.b != 0 && i.op != .callIndirect {
+        if i.b != 0 && i.op != .callIndirect && i.op != .newObject {
             let fixed = try argumentsSize(callee)
             var extra = 0
             for t in varargCookies[Int(i.b)] { try ensureLayout(t); extra += (t.storageSize + 7) & ~7 }
@@ -78,7 +78,7 @@ extension Runtime {
             if extra > 0 { space.unchecked(extraArguments).copyMemory(from: base + fixed, byteCount: extra) }
         }
         let outcome = try enter(callee, frame: base, kind: frameKind, thread: thread)
-        if i.b != 0 && i.op != .callIndirect, case .entered = outcome {
+        if i.b != 0 && i.op != .callIndirect && i.op != .newObject, case .entered = outcome {
             thread.records[thread.records.count - 1].varargCookie = i.b
             thread.records[thread.records.count - 1].varargArguments = extraArguments
         }
@@ -113,6 +113,43 @@ extension Runtime {
         thread.records[thread.records.count - 1].pc = pc
         thread.records.append(CallRecord(method: known.takeUnretainedValue(), pc: 0, fp: frame, kind: .normal, localAllocMark: thread.localAllocTop))
         return known
+    }
+
+    /// The allocation fast path of `newobj` (III.4.21): when the site has constructed this class
+    /// through the general path before, allocate, place `this` below the arguments and push
+    /// the constructor's activation here. nil: take the general path (which also raises
+    /// OutOfMemoryException).
+    @inline(never)
+    func constructKnownObject(_ i: Inst, caller: Unmanaged<TransformedMethod>, fp: UnsafeMutableRawPointer, pc: Int, thread: GuestThread) throws(RuntimeError) -> Unmanaged<TransformedMethod>? {
+        guard i.b > 0 else { return nil }
+        let site = caller._withUnsafeGuaranteedRef { $0.sites } + Int(i.b - 1)
+        guard let known = site.pointee.first.direct, let type = site.pointee.objectType else { return nil }
+        let base = fp + Int(i.a)
+        let fits = known._withUnsafeGuaranteedRef { base + $0.frameSize <= thread.stackEnd }
+        guard fits, thread.records.count < options.maxCallDepth else { return nil }
+        let allocated = type._withUnsafeGuaranteedRef { t in
+            Result<UInt64?, RuntimeError>(catching: { () throws(RuntimeError) -> UInt64? in try newObject(t) })
+        }
+        guard let object = try allocated.get() else { return nil }
+        (base + 8).copyMemory(from: base, byteCount: Int(i.c))
+        base.storeBytes(of: object, as: UInt64.self)
+        known._withUnsafeGuaranteedRef { callee in
+            if callee.localsSize > 0 { (base + callee.localsOffset).initializeMemory(as: UInt8.self, repeating: 0, count: callee.localsSize) }
+        }
+        thread.records[thread.records.count - 1].pc = pc
+        thread.records.append(CallRecord(method: known.takeUnretainedValue(), pc: 0, fp: base, kind: .constructor(object: object), localAllocMark: thread.localAllocTop))
+        return known
+    }
+
+    /// After `newobj` went through the general path and pushed an IL constructor, remember it
+    /// (and the class) in the site for `constructKnownObject`.
+    func learnConstructor(_ i: Inst, caller: TransformedMethod, callerFrame fp: UnsafeMutableRawPointer, thread: GuestThread) {
+        guard i.b > 0, Int(i.b - 1) < caller.callSiteCount, let top = thread.records.last,
+              case .constructor = top.kind, top.fp == fp + Int(i.a),
+              let ctor = methodHandles.item(i.imm), ctor === top.method.method else { return }
+        let site = caller.sites + Int(i.b - 1)
+        site.pointee.first = .init(typeID: ctor.owner.id, target: ctor, direct: Unmanaged.passUnretained(top.method))
+        site.pointee.objectType = Unmanaged.passUnretained(ctor.owner)
     }
 
     /// After a `call`/`callvirt` went through the general path and pushed an ordinary IL

@@ -49,9 +49,13 @@ extension Runtime {
 
     /// A new single-dimensional, zero-based array (II.14.1) of `length` elements.
     func newArray(_ arrayType: RuntimeType, length: Int) throws(RuntimeError) -> UInt64? {
-        guard let element = arrayType.elementType else { return nil }
-        try ensureLayout(element)
-        let elementSize = element.storageSize
+        var elementSize = arrayType.elementStorageSize
+        if elementSize == 0 {
+            guard let element = arrayType.elementType else { return nil }
+            try ensureLayout(element)
+            elementSize = element.storageSize
+            arrayType.elementStorageSize = elementSize
+        }
         let (bytes, overflow) = length.multipliedReportingOverflow(by: elementSize)
         guard !overflow, length >= 0, bytes <= Int(Int32.max) * 8 else { return nil }
         guard let a = allocate(arrayType, size: ObjectLayout.arrayElementsOffset + bytes) else { return nil }

@@ -140,7 +140,9 @@ extension Transformer {
             maxFrame = max(maxFrame, base + size + 8 + argsSize)
             _ = push(.valueType, owner, size: size)
         } else {
-            emit(.newObject, a: base, c: argsSize, imm: runtime.handle(of: ctor))
+            // b: this newobj's call site + 1 (the interpreter's allocation fast path).
+            emit(.newObject, a: base, b: Int32(out.callSiteCount + 1), c: argsSize, imm: runtime.handle(of: ctor))
+            out.callSiteCount += 1
             maxFrame = max(maxFrame, base + 8 + argsSize)
             _ = push(.object, owner)
         }

@@ -39,6 +39,8 @@ final class TransformedMethod {
         }
         var first = Entry()
         var second = Entry()
+        /// newobj: the class to allocate once `first.direct` (its constructor) is known.
+        var objectType: Unmanaged<RuntimeType>?
 
         /// The method cached for receivers of type `typeID`, if any.
         func target(for typeID: UInt32) -> RuntimeMethod? {

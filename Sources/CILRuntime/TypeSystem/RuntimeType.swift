@@ -63,6 +63,9 @@ public final class RuntimeType: CustomStringConvertible {
 
     /// Constructed types derived from this one, so each is made once.
     var szArrayType: RuntimeType?
+    /// For an array type: its element's storage size once laid out (0 until then), so that
+    /// allocating an array needs no walk to the element type.
+    var elementStorageSize = 0
     var pointerType: RuntimeType?
     var byReferenceType: RuntimeType?
     var arrayTypes: [Int: RuntimeType] = [:]
