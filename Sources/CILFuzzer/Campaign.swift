@@ -177,8 +177,8 @@ public final class Campaign {
         var passed = 0, leaks = 0
         var divergent: [(Int, Observation, Observation)] = []
         for k in 0..<count {
-            let views = options.oracle.modes.compactMap { reference[$0]?[k] }
-            guard let expected = views.first, views.allSatisfy({ $0 == expected }), expected != .missing else {
+            guard let expected = options.oracle.consensus(reference, k) else {
+                let views = options.oracle.modes.compactMap { reference[$0]?[k] }
                 leaks += 1
                 options.log("generator leak: method \(k) of batch seed \(hex(batchSeed(b))): " + zip(options.oracle.modes, views).map { "\($0.0.rawValue): \($0.1)" }.joined(separator: "; "))
                 continue
@@ -240,8 +240,7 @@ public final class Campaign {
             let reference = try oracle.reference(exe, count: candidates.count)
             let actual = try oracle.emulator(exe, count: candidates.count)
             return (0..<candidates.count).map { k in
-                let views = oracle.modes.compactMap { reference[$0]?[k] }
-                guard let e = views.first, views.allSatisfy({ $0 == e }), e != .missing, let a = actual[k] else { return false }
+                guard let e = oracle.consensus(reference, k), let a = actual[k] else { return false }
                 return e != a && Self.classify(e, a) == kind
             }
         }
@@ -260,8 +259,7 @@ public final class Campaign {
         guard let exe = try? options.oracle.assemble(ILPrinter.batch([method]), in: directory, name: "confirm"),
               let reference = try? options.oracle.reference(exe, count: 1),
               let actual = try? options.oracle.emulator(exe, count: 1)[0] else { return nil }
-        let views = options.oracle.modes.compactMap { reference[$0]?[0] }
-        guard let expected = views.first, views.allSatisfy({ $0 == expected }), expected != actual else { return nil }
+        guard let expected = options.oracle.consensus(reference, 0), expected != actual else { return nil }
         return (expected, actual)
     }
 

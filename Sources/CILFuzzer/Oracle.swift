@@ -94,6 +94,14 @@ public struct Oracle: Sendable {
         for n in names where n.hasPrefix("mono_crash.") { try? FileManager.default.removeItem(at: directory.appendingPathComponent(n)) }
     }
 
+    /// The reference's observation of method `k`: what every mode saw, or nil when the modes
+    /// disagree or none produced a result (a generator leak, FUZZING.md §1 consensus check).
+    public func consensus(_ reference: [MonoMode: [Int: Observation]], _ k: Int) -> Observation? {
+        let views = modes.compactMap { reference[$0]?[k] }
+        guard let first = views.first, first != .missing, views.allSatisfy({ $0 == first }) else { return nil }
+        return first
+    }
+
     /// cilbox's observations.
     public func emulator(_ exe: URL, count: Int, maximumInstructions: Int = 50_000_000) throws -> [Int: Observation] {
         try observe(exe, count: count) { first in
