@@ -10,6 +10,21 @@ extension Runtime {
     }
 
     func performCall(_ i: Inst, thread: GuestThread, fp: UnsafeMutableRawPointer) throws(RuntimeError) -> CallOutcome {
+        // newobj of a class this site has constructed before: allocate and push here (kept out
+        // of the interpreter loop, whose code size matters for every instruction).
+        if i.op == .newObject {
+            let caller = Unmanaged.passUnretained(thread.records[thread.records.count - 1].method)
+            if try constructKnownObject(i, caller: caller, fp: fp, pc: thread.records[thread.records.count - 1].pc, thread: thread) != nil {
+                return .entered
+            }
+            let outcome = try performGeneralCall(i, thread: thread, fp: fp)
+            if case .entered = outcome { learnConstructor(i, caller: caller.takeUnretainedValue(), callerFrame: fp, thread: thread) }
+            return outcome
+        }
+        return try performGeneralCall(i, thread: thread, fp: fp)
+    }
+
+    func performGeneralCall(_ i: Inst, thread: GuestThread, fp: UnsafeMutableRawPointer) throws(RuntimeError) -> CallOutcome {
         let base = fp + Int(i.a)
         var callee: RuntimeMethod
         var frameKind: CallRecord.Kind = .normal

@@ -347,10 +347,6 @@ extension Runtime {
                 }
                 fallthrough
             case .callNative, .newObject, .newValueObject, .callIndirect:
-                if i.op == .newObject, let ctor = try constructKnownObject(i, caller: method, fp: fp, pc: pc, thread: thread) {
-                    method = ctor; code = ctor._withUnsafeGuaranteedRef { $0.codePointer }; fp += Int(i.a); pc = 0
-                    continue
-                }
                 thread.records[thread.records.count - 1].pc = pc
                 instructionBudget = budget
                 let outcome = try performCall(i, thread: thread, fp: fp)
@@ -358,7 +354,6 @@ extension Runtime {
                 switch outcome {
                 case .entered:
                     if i.op == .call || i.op == .callVirtual || i.op == .callInterface { learnDirectCall(i, caller: method.takeUnretainedValue(), callerFrame: fp, thread: thread) }
-                    if i.op == .newObject { learnConstructor(i, caller: method.takeUnretainedValue(), callerFrame: fp, thread: thread) }
                     method = Unmanaged.passUnretained(thread.records[thread.records.count - 1].method); code = method._withUnsafeGuaranteedRef { $0.codePointer }; fp = thread.records[thread.records.count - 1].fp; pc = thread.records[thread.records.count - 1].pc
                 case .completed: break
                 case .raised(let ex): raised = ex

@@ -82,6 +82,16 @@ class Finalizers
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void MakeMany(int n) { for (int i = 0; i < n; i++) new Tracked("many" + i); }
 
+    // Kept out of Main so that no stale slot of Main's frame holds the resurrected object when
+    // it is collected again (Mono scans frames conservatively).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void ReportAndReRegister()
+    {
+        Console.WriteLine("resurrected: runs " + Lazarus.Runs + ", value " + Lazarus.Saved.Value);
+        GC.ReRegisterForFinalize(Lazarus.Saved);
+        Lazarus.Saved = null;
+    }
+
     static void Show(string what)
     {
         var names = Tracked.Log.ToArray();
@@ -107,9 +117,7 @@ class Finalizers
 
         MakeLazarus();
         Collect();
-        Console.WriteLine("resurrected: runs " + Lazarus.Runs + ", value " + Lazarus.Saved.Value);
-        GC.ReRegisterForFinalize(Lazarus.Saved);
-        Lazarus.Saved = null;
+        ReportAndReRegister();
         Collect();
         Console.WriteLine("registered again: runs " + Lazarus.Runs + ", saved " + (Lazarus.Saved != null));
         Lazarus.Saved = null;
