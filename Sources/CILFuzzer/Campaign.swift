@@ -180,7 +180,13 @@ public final class Campaign {
             guard let expected = options.oracle.consensus(reference, k) else {
                 let views = options.oracle.modes.compactMap { reference[$0]?[k] }
                 leaks += 1
-                options.log("generator leak: method \(k) of batch seed \(hex(batchSeed(b))): " + zip(options.oracle.modes, views).map { "\($0.0.rawValue): \($0.1)" }.joined(separator: "; "))
+                // Kept for whoever tightens the generator: the method alone, as a batch of one.
+                let leakFile = options.workDirectory.deletingLastPathComponent().appendingPathComponent("leaks")
+                    .appendingPathComponent("\(hex(batchSeed(b)))-\(k).il")
+                try? FileManager.default.createDirectory(at: leakFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try? ILPrinter.batch([methods[k]]).write(to: leakFile, atomically: true, encoding: .utf8)
+                options.log("generator leak: method \(k) of batch seed \(hex(batchSeed(b))): " + zip(options.oracle.modes, views).map { "\($0.0.rawValue): \($0.1)" }.joined(separator: "; ")
+                            + " (method kept as \(leakFile.path))")
                 continue
             }
             let got = actual[k] ?? .missing

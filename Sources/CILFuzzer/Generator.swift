@@ -9,7 +9,14 @@ public struct Generator {
         /// Share of statements allowed to end the method with a specified exception.
         public var exceptionProbability = 0.04
 
-        public init(pool: Set<String>) { self.pool = pool }
+        /// The round trips the pool allows (objects and byref tiers).
+        public let menu: MemoryMenu
+
+        public init(pool: Set<String>) {
+            self.pool = pool
+            let families = Set(pool.map(InstructionPool.family)).union(Generator.structuralHelpers)
+            menu = MemoryMenu { families.contains(InstructionPool.family($0)) }
+        }
     }
 
     let options: Options
@@ -17,11 +24,19 @@ public struct Generator {
     var method: TestMethod
     /// Number of ordinary locals (loop counters are added after them).
     let dataLocals: Int
+    /// Nesting of handler blocks being generated (no `localloc` there, III.3.47).
+    var handlerDepth = 0
 
     public static let dataLocalKinds: [ValueKind] = [.i4, .i4, .i4, .i8, .i8, .ni, .r4, .r8]
 
+    /// Families of the pool, plus the helpers every memory or handler construct needs.
+    let families: Set<String>
+    static let structuralHelpers: Set<String> = ["ldc.i4", "ldc.i8", "ldc.r4", "ldc.r8", "ldloc", "stloc", "ldarg", "starg",
+                                                 "nop", "dup", "pop", "ldnull", "cgt.un", "and", "conv.i4", "ret"]
+
     public init(seed: UInt64, options: Options) {
         self.options = options
+        families = Set(options.pool.map(InstructionPool.family)).union(Self.structuralHelpers)
         random = SplitMix64(seed: seed)
         method = TestMethod(seed: seed, locals: Self.dataLocalKinds, body: [])
         dataLocals = Self.dataLocalKinds.count
@@ -33,6 +48,11 @@ public struct Generator {
     }
 
     func has(_ op: String) -> Bool { options.pool.contains(op) }
+
+    /// Whether every instruction of a construct's code is in the pool.
+    func allows(_ lines: [String]) -> Bool {
+        lines.allSatisfy { families.contains(InstructionPool.family(StorageCode.mnemonic($0))) }
+    }
 
     mutating func generate() -> TestMethod {
         var attempts = 0
@@ -58,6 +78,8 @@ public struct Generator {
     mutating func finish() -> TestMethod {
         var done = method
         for (i, k) in Self.dataLocalKinds.enumerated() { done.body.append(.observe(.local(i), k)) }
+        let exits = (has("jmp") ? [true] : []) + (has("tail.") ? [false] : [])
+        if !exits.isEmpty && random.chance(0.3) { done.body.append(.exit(jump: random.pick(exits))) }
         if case .success = ValueModel.run(done).0 { return done }
         return method
     }
@@ -78,12 +100,80 @@ public struct Generator {
             let cases = (0..<(1 + random.below(3))).map { _ in block(depth: depth + 1) }
             return .switchOn(expression(.i4, depth: 1), cases: cases)
         }
-        if roll < 32 {
+        if depth < 2 && roll < 30, let p = protectedStatement(depth: depth) { return p }
+        if roll < 32 && has("throw") && has("newobj") { return .raise(random.pick(ExceptionTypes.thrown)) }
+        if roll < 38 {
             let (v, k) = variable()
             return .observe(v, k)
         }
         let (v, k) = assignable()
+        if roll < 46 {
+            let alternative = random.chance(0.3)
+            let address = if case .local = v { "ldloca" } else { "ldarga" }
+            if allows([address, StorageCode.indirect(k, alternative: alternative).store]) {
+                return .storeIndirect(v, k, expression(k, depth: 0), alternative: alternative)
+            }
+        }
+        if handlerDepth == 0 && random.chance(0.12), let s = options.menu.pickStackAllocation(k, &random) {
+            return .assign(v, k, .stored(s, expression(k, depth: 1)))
+        }
         return .assign(v, k, expression(k, depth: 0))
+    }
+
+    /// A protected block whose body often throws, with one handler (exceptions tier).
+    mutating func protectedStatement(depth: Int) -> Statement? {
+        guard has("leave") || has("leave.s") else { return nil }
+        var handlers: [Int] = []
+        if allows(["pop"]) { handlers.append(0) }
+        if allows(["isinst", "endfilter"]) { handlers.append(1) }
+        if allows(["endfinally"]) { handlers += [2, 3] }
+        guard !handlers.isEmpty else { return nil }
+        var body = block(depth: depth + 1)
+        let rethrow = has("rethrow") && random.chance(0.2)
+        if has("throw") && has("newobj") && (rethrow || random.chance(0.6)) {
+            body.insert(.raise(random.pick(ExceptionTypes.thrown)), at: random.below(body.count + 1))
+        }
+        handlerDepth += 1
+        defer { handlerDepth -= 1 }
+        let handlerBody = random.chance(0.2) ? [] : block(depth: depth + 1)
+        // A rethrowing handler catches everything, so its rethrow runs whenever the raise does.
+        let caught = rethrow || random.chance(0.4) ? "System.Exception" : random.pick(ExceptionTypes.caught)
+        let handler: Handler
+        switch random.pick(handlers) {
+        case 0 where rethrow:
+            // The rethrown exception is caught again here, so the method goes on (a method that
+            // ends with an exception is rarely kept).
+            let inner = Statement.protected(body, .catching(caught, handlerBody, rethrow: true))
+            return .protected([inner], .catching("System.Exception", random.chance(0.5) ? [] : block(depth: depth + 1), rethrow: false))
+        case 0: handler = .catching(caught, handlerBody, rethrow: rethrow)
+        case 1: handler = .filtering(caught, filterCondition(), handlerBody, rethrow: rethrow)
+        case 2: handler = .finally(handlerBody)
+        default: handler = .fault(handlerBody)
+        }
+        return .protected(body, handler)
+    }
+
+    /// An int32 condition over constants only (see `Handler.filtering`).
+    mutating func filterCondition() -> Expression {
+        func readsVariables(_ e: Expression) -> Bool {
+            switch e {
+            case .constant: false
+            case .variable, .loadIndirect: true
+            case .unary(_, let a, _), .decorated(_, let a), .stored(_, let a): readsVariables(a)
+            case .binary(_, let a, let b, _): readsVariables(a) || readsVariables(b)
+            case .query(let q):
+                switch q {
+                case .typeTest(_, let a, _): readsVariables(a)
+                case .compareTo(let a, let b): readsVariables(a) || readsVariables(b)
+                default: false
+                }
+            }
+        }
+        for _ in 0..<4 {
+            let e = expression(.i4, depth: 1)
+            if !readsVariables(e) { return e }
+        }
+        return .constant(.i4(random.chance(0.7) ? 1 : 0))
     }
 
     mutating func block(depth: Int) -> [Statement] {
@@ -103,7 +193,7 @@ public struct Generator {
     /// A data local or, when `ldarg`/`starg` are enabled, an argument.
     mutating func variable() -> (Variable, ValueKind) {
         if (has("ldarg") || has("ldarg.0")) && random.chance(0.15) {
-            let i = random.below(2)
+            let i = random.below(TestMethod.argumentKinds.count)
             return (.argument(i), TestMethod.argumentKinds[i])
         }
         let i = random.below(dataLocals)
@@ -112,7 +202,7 @@ public struct Generator {
 
     mutating func assignable() -> (Variable, ValueKind) {
         if (has("starg") || has("starg.s")) && random.chance(0.1) {
-            let i = random.below(2)
+            let i = random.below(TestMethod.argumentKinds.count)
             return (.argument(i), TestMethod.argumentKinds[i])
         }
         let i = random.below(dataLocals)
@@ -124,13 +214,85 @@ public struct Generator {
     mutating func expression(_ kind: ValueKind, depth: Int) -> Expression {
         if depth >= options.maximumDepth || random.chance(0.3) { return leaf(kind) }
         let roll = random.below(100)
-        if roll < 45, let e = binary(kind, depth: depth) { return e }
-        if roll < 80, let e = unary(kind, depth: depth) { return e }
+        // With the objects/byref tiers, 40% of inner nodes go through memory.
+        let memory = !options.menu.mnemonics.values.allSatisfy(\.isEmpty)
+        if memory && roll >= 60, let e = memoryExpression(kind, depth: depth) { return e }
+        if roll < (memory ? 35 : 45), let e = binary(kind, depth: depth) { return e }
+        if roll < (memory ? 55 : 80), let e = unary(kind, depth: depth) { return e }
         if roll < 88 {
-            let decorations = (has("dup") && has("pop") ? ["dup"] : []) + (has("nop") ? ["nop"] : [])
+            let decorations = (has("dup") && has("pop") ? ["dup"] : []) + (has("nop") ? ["nop"] : []) + (has("break") ? ["break"] : [])
             if !decorations.isEmpty { return .decorated(random.pick(decorations), expression(kind, depth: depth + 1)) }
         }
         return leaf(kind)
+    }
+
+    /// A round trip through memory, an object query or an indirect load (objects and byref
+    /// tiers); nil when the pool has none that fits.
+    mutating func memoryExpression(_ kind: ValueKind, depth: Int) -> Expression? {
+        for _ in 0..<4 {
+            let roll = random.below(10)
+            if roll < 6 {
+                guard var s = options.menu.pick(kind, &random) else { continue }
+                if s.place.isArray {
+                    s.length = Int32(1 + random.below(8))
+                    // `no. rangecheck` promises an index in range: no probe then.
+                    s.index = random.chance(0.03) && !s.prefixed ? s.length : Int32(random.below(Int(s.length)))
+                }
+                return .stored(s, expression(kind, depth: depth + 1))
+            } else if roll < 8 && kind == .i4 {
+                if let q = objectQuery(depth: depth) { return .query(q) }
+            } else {
+                var candidates: [Variable] = (0..<dataLocals).filter { method.locals[$0] == kind }.map { .local($0) }
+                candidates += TestMethod.argumentKinds.indices.filter { TestMethod.argumentKinds[$0] == kind }.map { .argument($0) }
+                guard !candidates.isEmpty else { continue }
+                let v = random.pick(candidates), alternative = random.chance(0.3)
+                let address = if case .local = v { "ldloca" } else { "ldarga" }
+                if allows([address, StorageCode.indirect(kind, alternative: alternative).load]) {
+                    return .loadIndirect(v, kind, alternative: alternative)
+                }
+            }
+        }
+        return nil
+    }
+
+    mutating func objectQuery(depth: Int) -> ObjectQuery? {
+        let type = random.pick(StorageType.allCases)
+        let unverifiable = has("initblk") || has("mkrefany") || has("constrained.")
+        switch random.below(unverifiable ? 8 : 5) {
+        case 5:
+            guard has("initblk") && has("ldloca") else { return nil }
+            let small = random.pick([StorageType.i1, .u1, .i2, .u2, .i4, .u4])
+            return .initBlock(UInt8(truncatingIfNeeded: random.next()), small, prefixed: has("unaligned.") && random.chance(0.3))
+        case 6:
+            guard has("mkrefany") && has("refanytype") && has("ldtoken") else { return nil }
+            return .typedReferenceType(type, test: random.chance(0.5) ? type : random.pick(StorageType.allCases))
+        case 7:
+            guard has("constrained.") && has("callvirt") && has("stind.i4") && has("stind.i8") else { return nil }
+            let k = random.pick([ValueKind.i4, .i8])
+            return .compareTo(expression(k, depth: depth + 1), random.chance(0.3) ? expression(k, depth: 3) : leaf(k))
+        case 0:
+            let cast = has("castclass") && random.chance(0.5)
+            guard has(cast ? "castclass" : "isinst") && has("box") else { return nil }
+            let operand = random.pick(ValueKind.allCases)
+            var target = random.pick(ObjectQuery.typeTestTargets)
+            // A failing castclass is an exception probe: keep it rare.
+            if cast && random.chance(0.85) {
+                target = random.pick(ObjectQuery.typeTestTargets.filter { ObjectQuery.isInstance(operand, of: $0) })
+            }
+            return .typeTest(cast: cast, expression(operand, depth: depth + 1), target: target)
+        case 1:
+            guard has("ldstr") && has("callvirt") else { return nil }
+            return .stringLength(random.pick(["", "a", "IL", "fuzz", "cilbox", "0123456789"]))
+        case 2:
+            guard has("newarr") && has("ldlen") else { return nil }
+            return .arrayLength(Int32(random.below(65)), type)
+        case 3:
+            guard has("sizeof") else { return nil }
+            return .sizeOf(type)
+        default:
+            guard has("ldtoken") && has("call") && has("callvirt") else { return nil }
+            return .isValueType(type)
+        }
     }
 
     mutating func leaf(_ kind: ValueKind) -> Expression {

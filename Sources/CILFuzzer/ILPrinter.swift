@@ -9,6 +9,8 @@ public struct ILPrinter {
     /// forms get exercised; derived from the method seed, so printing is deterministic.
     var formRandom: SplitMix64
     let className: String
+    /// IL index of the first extra local (`StorageCode.extraLocals`) of the method being printed.
+    var localBase = 0
 
     init(seed: UInt64, className: String) {
         formRandom = SplitMix64(seed: seed ^ 0x5EED)
@@ -32,7 +34,8 @@ public struct ILPrinter {
             var p = ILPrinter(seed: m.seed, className: "Fuzz")
             text += p.method(m, name: "T\(k)")
         }
-        text += foldHelper + harness(count: methods.count) + "}\n"
+        text += foldHelper + passHelpers + harness(count: methods.count) + "}\n"
+        text += supportTypes
         return text
     }
 
@@ -62,6 +65,73 @@ public struct ILPrinter {
 
         """
 
+    /// Static fields (one per storage type) and the identity methods that calls and delegates
+    /// pass values through.
+    static var passHelpers: String {
+        var s = StorageType.allCases.map { "  .field public static \($0.ilType) g_\($0.name)\n" }.joined()
+        for k in ValueKind.allCases {
+            s += "  .method public static \(k.ilType) \(FuzzTypes.pass(k))(\(k.ilType) x) cil managed\n  {\n    ldarg.0\n    ret\n  }\n"
+            // The vararg identity: the first variable argument, read with arglist/ArgIterator.
+            s += """
+                  .method public static vararg \(k.ilType) \(FuzzTypes.first(k))() cil managed
+                  {
+                    .maxstack 2
+                    .locals init (valuetype [mscorlib]System.ArgIterator it)
+                    ldloca.s 0
+                    arglist
+                    call instance void [mscorlib]System.ArgIterator::.ctor(valuetype [mscorlib]System.RuntimeArgumentHandle)
+                    ldloca.s 0
+                    call instance typedref [mscorlib]System.ArgIterator::GetNextArg()
+                    refanyval \(k.ilType)
+                    ldobj \(k.ilType)
+                    ret
+                  }
+
+                """
+        }
+        // The target of `jmp` (same signature as the test methods): folds the arguments it
+        // receives into the checksum the caller left in g_i8.
+        s += """
+              .method public static int64 Jump(int32 a0, int64 a1, float64 a2, native int a3) cil managed
+              {
+                .maxstack 3
+                ldsfld int64 Fuzz::g_i8
+                ldc.i8 \(foldPrime)
+                mul
+                ldarg.0
+                conv.i8
+                xor
+                ldarg.1
+                xor
+                ldarg.3
+                conv.i8
+                xor
+                ret
+              }
+
+            """
+        return s + "\n"
+    }
+
+    /// The class with instance fields and virtual identity methods, a derived class whose
+    /// overrides negate (so the dispatch target shows in the value), and a struct with fields.
+    static var supportTypes: String {
+        let fields = StorageType.allCases.map { "  .field public \($0.ilType) f_\($0.name)\n" }.joined()
+        let ctor = { (base: String) in
+            "  .method public specialname rtspecialname instance void .ctor() cil managed\n  {\n    ldarg.0\n    call instance void \(base)::.ctor()\n    ret\n  }\n"
+        }
+        var text = ".class public \(FuzzTypes.holder) extends [mscorlib]System.Object\n{\n" + fields + ctor("[mscorlib]System.Object")
+        for k in ValueKind.allCases {
+            text += "  .method public hidebysig newslot virtual instance \(k.ilType) \(FuzzTypes.pass(k))(\(k.ilType) x) cil managed\n  {\n    ldarg.1\n    ret\n  }\n"
+        }
+        text += "}\n.class public \(FuzzTypes.derived) extends \(FuzzTypes.holder)\n{\n" + ctor(FuzzTypes.holder)
+        for k in ValueKind.allCases {
+            text += "  .method public hidebysig virtual instance \(k.ilType) \(FuzzTypes.pass(k))(\(k.ilType) x) cil managed\n  {\n    ldarg.1\n    \(k.isFloat ? "neg" : "not")\n    ret\n  }\n"
+        }
+        text += "}\n.class public sequential sealed \(FuzzTypes.structure) extends [mscorlib]System.ValueType\n{\n" + fields + "}\n"
+        return text
+    }
+
     /// `Main(args)`: runs T<k> for k ≥ args[0] (default 0), each in its own try block.
     static func harness(count: Int) -> String {
         var s = """
@@ -81,7 +151,7 @@ public struct ILPrinter {
               START:
 
             """
-        let (a0, a1) = (TestMethod.argumentValues[0].integer, TestMethod.argumentValues[1].integer)
+        let a = TestMethod.argumentValues
         for k in 0..<count {
             s += """
                     ldloc.0
@@ -89,9 +159,12 @@ public struct ILPrinter {
                     bgt SKIP\(k)
                     .try
                     {
-                      ldc.i4 \(a0)
-                      ldc.i8 \(a1)
-                      call int64 Fuzz::T\(k)(int32, int64)
+                      ldc.i4 \(a[0].integer)
+                      ldc.i8 \(a[1].integer)
+                      ldc.r8 float64(0x\(String(a[2].double.bitPattern, radix: 16, uppercase: true)))
+                      ldc.i8 \(a[3].integer)
+                      conv.i
+                      call int64 Fuzz::T\(k)(int32, int64, float64, native int)
                       stloc.1
                       ldstr "\(k) OK "
                       ldloca.s 1
@@ -125,8 +198,10 @@ public struct ILPrinter {
         var counts: [String: Int] = [:]
         for line in text.split(separator: "\n") {
             let t = line.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix(".emitbyte 0xFE .emitbyte 0x19") { counts["no.", default: 0] += 1; continue }
             guard let first = t.first, first.isLetter, !t.hasSuffix(":") else { continue }
             let word = String(t.split(separator: " ", maxSplits: 1)[0])
+            if ["catch", "filter", "finally", "fault"].contains(word) { continue }  // handler heads, not instructions
             counts[word, default: 0] += 1
         }
         return counts
@@ -136,12 +211,18 @@ public struct ILPrinter {
 
     mutating func method(_ m: TestMethod, name: String) -> String {
         lines = []
+        localBase = 1 + m.locals.count
         for s in m.body { statement(s, m) }
-        let locals = (["int64 acc"] + m.locals.enumerated().map { "\($0.element.ilType) l\($0.offset)" }).joined(separator: ", ")
-        var text = "  .method public static int64 \(name)(int32 a0, int64 a1) cil managed\n  {\n    .maxstack 32\n"
+        let locals = (["int64 acc"] + m.locals.enumerated().map { "\($0.element.ilType) l\($0.offset)" } + StorageCode.extraLocals)
+            .joined(separator: ", ")
+        let parameters = TestMethod.argumentKinds.enumerated().map { "\($0.element.ilType) a\($0.offset)" }.joined(separator: ", ")
+        var text = "  .method public static int64 \(name)(\(parameters)) cil managed\n  {\n    .maxstack 32\n"
         text += "    .locals init (\(locals))\n"
         for l in lines { text += l.hasSuffix(":") ? "  \(l)\n" : "    \(l)\n" }
-        if case .result = m.body.last {} else { text += "    ldloc.0\n    ret\n" }
+        switch m.body.last {
+        case .result, .exit: break
+        default: text += "    ldloc.0\n    ret\n"
+        }
         text += "  }\n\n"
         return text
     }
@@ -157,6 +238,14 @@ public struct ILPrinter {
     func index(_ v: Variable) -> Int {
         if case .local(let i) = v { return i + 1 }
         return 0
+    }
+
+    /// `ldloca`/`ldarga` of a variable, in one of its encodings.
+    mutating func address(_ v: Variable) {
+        switch v {
+        case .local(let i): emit(formRandom.chance(0.5) ? "ldloca.s \(i + 1)" : "ldloca \(i + 1)")
+        case .argument(let i): emit(formRandom.chance(0.5) ? "ldarga.s \(i)" : "ldarga \(i)")
+        }
     }
 
     mutating func load(_ v: Variable) {
@@ -205,12 +294,22 @@ public struct ILPrinter {
         case .constant(let v): constant(v)
         case .variable(let v, _): load(v)
         case .decorated(let d, let inner):
-            if d == "nop" { emit("nop") }
+            if d != "dup" { emit(d) }  // nop or break
             expression(inner)
             if d == "dup" { emit("dup"); emit("pop") }
         case .unary(let op, let a, _):
             expression(a)
             emit(op)
+        case .stored(let storage, let inner):
+            let code = StorageCode.sequence(storage, kind: inner.kind, short: formRandom.chance(0.5), localBase: localBase)
+            for l in code.before { emit(l) }
+            expression(inner)
+            for l in code.after { emit(l) }
+        case .loadIndirect(let v, let k, let alternative):
+            address(v)
+            emit(StorageCode.indirect(k, alternative: alternative).load)
+        case .query(let q):
+            query(q)
         case .binary(let op, let a, let b, let r):
             expression(a)
             expression(b)
@@ -220,8 +319,136 @@ public struct ILPrinter {
         }
     }
 
+    mutating func query(_ q: ObjectQuery) {
+        switch q {
+        case .typeTest(let cast, let e, let target):
+            expression(e)
+            emit("box \(e.kind.ilType)")
+            emit("\(cast ? "castclass" : "isinst") \(target)")
+            emit("ldnull")
+            emit("cgt.un")
+        case .stringLength(let text):
+            emit("ldstr \"\(text)\"")
+            emit("callvirt instance int32 [mscorlib]System.String::get_Length()")
+        case .arrayLength(let n, let t):
+            emit("ldc.i4 \(n)")
+            emit("newarr \(t.ilType)")
+            emit("ldlen")
+            emit("conv.i4")
+        case .sizeOf(let t):
+            emit("sizeof \(t.ilType)")
+        case .initBlock(let byte, let t, let prefixed):
+            let local = localBase + 2 + StorageType.allCases.firstIndex(of: t)!
+            emit("ldloca \(local)")
+            emit("ldc.i4 \(byte)")
+            emit("ldc.i4 \(t.size)")
+            if prefixed { emit("unaligned. 1") }
+            emit("initblk")
+            emit("ldloca \(local)")
+            emit("ldind.\(t.loadSuffix)")
+        case .typedReferenceType(let t, let test):
+            emit("ldloca \(localBase + 2 + StorageType.allCases.firstIndex(of: t)!)")
+            emit("mkrefany \(t.ilType)")
+            emit("refanytype")
+            emit(FuzzTypes.getType)
+            emit("ldtoken \(test.ilType)")
+            emit(FuzzTypes.getType)
+            emit("ceq")
+        case .compareTo(let a, let b):
+            let t = StorageType.own(a.kind)
+            let local = localBase + 2 + StorageType.allCases.firstIndex(of: t)!
+            emit("ldloca \(local)")
+            expression(a)
+            emit("stind.\(t.storeSuffix)")
+            emit("ldloca \(local)")
+            expression(b)
+            emit("constrained. \(t.ilType)")
+            emit("callvirt instance int32 class [mscorlib]System.IComparable`1<\(t.ilType)>::CompareTo(!0)")
+        case .isValueType(let t):
+            emit("ldtoken \(t.ilType)")
+            emit("call class [mscorlib]System.Type [mscorlib]System.Type::GetTypeFromHandle(valuetype [mscorlib]System.RuntimeTypeHandle)")
+            emit("callvirt instance bool [mscorlib]System.Type::get_IsValueType()")
+        }
+    }
+
+    /// `leave` or `leave.s` to `target` over `distance` instructions.
+    mutating func leave(_ target: String, over distance: Int) {
+        emit("\(distance < 12 && formRandom.chance(0.5) ? "leave.s" : "leave") \(target)")
+    }
+
+    mutating func protected(_ body: [Statement], _ handler: Handler, _ m: TestMethod) {
+        let end = label()
+        let handlerSize = Statement.protected([], handler).instructionCount
+        emit(".try")
+        emit("{")
+        for b in body { statement(b, m) }
+        leave(end, over: handlerSize)
+        emit("}")
+        switch handler {
+        case .catching(let type, let handlerBody, let rethrow):
+            emit("catch [mscorlib]\(type)")
+            emit("{")
+            emit("pop")
+            for b in handlerBody { statement(b, m) }
+            if rethrow { emit("rethrow") } else { leave(end, over: 0) }
+            emit("}")
+        case .filtering(let type, let condition, let handlerBody, let rethrow):
+            emit("filter")
+            emit("{")
+            emit("isinst [mscorlib]\(type)")
+            emit("ldnull")
+            emit("cgt.un")
+            expression(condition)
+            emit("ldc.i4.0")
+            emit("cgt.un")
+            emit("and")
+            emit("endfilter")
+            emit("}")
+            emit("{")
+            emit("pop")
+            for b in handlerBody { statement(b, m) }
+            if rethrow { emit("rethrow") } else { leave(end, over: 0) }
+            emit("}")
+        case .finally(let handlerBody), .fault(let handlerBody):
+            if case .finally = handler { emit("finally") } else { emit("fault") }
+            emit("{")
+            for b in handlerBody { statement(b, m) }
+            emit("endfinally")
+            emit("}")
+        }
+        emit("\(end):")
+        emit("nop")
+    }
+
     mutating func statement(_ s: Statement, _ m: TestMethod) {
         switch s {
+        case .storeIndirect(let v, let k, let e, let alternative):
+            address(v)
+            expression(e)
+            emit(StorageCode.indirect(k, alternative: alternative).store)
+        case .protected(let body, let handler):
+            protected(body, handler, m)
+        case .exit(let jump):
+            emit("ldloc.0")
+            if jump {
+                emit("stsfld int64 Fuzz::g_i8")
+                emit("jmp int64 Fuzz::Jump(\(TestMethod.argumentKinds.map(\.ilType).joined(separator: ", ")))")
+            } else {
+                emit("tail.")
+                emit("call int64 Fuzz::Pass_i8(int64)")
+                emit("ret")
+            }
+        case .raise(let type):
+            // Guarded by the first argument (the model knows its value) so that the code after
+            // the throw stays reachable: mono --interpreter 6.8 aborts on an unreachable
+            // protected block (transform.c assertion `target_offset`).
+            let skip = label()
+            emit("ldarg.0")
+            emit("brfalse.s \(skip)")
+            emit("newobj instance void [mscorlib]\(type)::.ctor()")
+            emit("throw")
+            emit("\(skip):")
+            emit("nop")
         case .assign(let v, _, let e):
             expression(e)
             store(v)
@@ -264,7 +491,7 @@ public struct ILPrinter {
                 emit("\(op)\(short ? ".s" : "") \(elseLabel)")
             }
             for t in then { statement(t, m) }
-            if !otherwise.isEmpty { emit("br \(end)") }
+            if !otherwise.isEmpty { emit("\(otherwise.instructionCount < 12 && formRandom.chance(0.5) ? "br.s" : "br") \(end)") }
             emit("\(elseLabel):")
             for o in otherwise { statement(o, m) }
             emit("\(end):")
@@ -274,7 +501,7 @@ public struct ILPrinter {
             let top = label(), test = label()
             emit("ldc.i4.0")
             store(.local(counter))
-            emit("br \(test)")
+            emit("\(body.instructionCount < 12 && formRandom.chance(0.5) ? "br.s" : "br") \(test)")
             emit("\(top):")
             for b in body { statement(b, m) }
             load(.local(counter))

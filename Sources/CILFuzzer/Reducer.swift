@@ -89,8 +89,29 @@ public struct Reducer {
         switch s {
         case .assign(let v, let k, let e):
             return expressionVariants(e).map { [.assign(v, k, $0)] }
-        case .observe, .result:
+        case .observe, .result, .raise, .exit:
             return []
+        case .storeIndirect(let v, let k, let e, let alternative):
+            return [[.assign(v, k, e)]] + expressionVariants(e).map { [.storeIndirect(v, k, $0, alternative: alternative)] }
+        case .protected(let body, let handler):
+            var out: [[Statement]] = [body]
+            for b in statementListVariants(body) { out.append([.protected(b, handler)]) }
+            switch handler {
+            case .catching(let type, let h, let rethrow):
+                if rethrow { out.append([.protected(body, .catching(type, h, rethrow: false))]) }
+                if type != "System.Exception" { out.append([.protected(body, .catching("System.Exception", h, rethrow: rethrow))]) }
+                for v in statementListVariants(h) { out.append([.protected(body, .catching(type, v, rethrow: rethrow))]) }
+            case .filtering(let type, let c, let h, let rethrow):
+                out.append([.protected(body, .catching(type, h, rethrow: rethrow))])
+                for v in statementListVariants(h) { out.append([.protected(body, .filtering(type, c, v, rethrow: rethrow))]) }
+                for v in expressionVariants(c) { out.append([.protected(body, .filtering(type, v, h, rethrow: rethrow))]) }
+            case .finally(let h):
+                out.append(body + h)
+                for v in statementListVariants(h) { out.append([.protected(body, .finally(v))]) }
+            case .fault(let h):
+                for v in statementListVariants(h) { out.append([.protected(body, .fault(v))]) }
+            }
+            return out
         case .branch(let c, let then, let otherwise):
             var out: [[Statement]] = [then, otherwise]
             for t in statementListVariants(then) { out.append([.branch(c, then: t, otherwise: otherwise)]) }
@@ -132,6 +153,20 @@ public struct Reducer {
             return out
         case .variable:
             return [.constant(.zero(k))]
+        case .loadIndirect(let v, let k, _):
+            return [.variable(v, k), .constant(.zero(k))]
+        case .stored(let storage, let inner):
+            // Small storage types truncate: the operand alone is the same value only for the others.
+            if ![.i1, .u1, .i2, .u2].contains(storage.type) && !storage.alternative { out.append(inner) }
+            if storage.alternative { var plain = storage; plain.alternative = false; out.append(.stored(plain, inner)) }
+            out += expressionVariants(inner).map { .stored(storage, $0) }
+        case .query(let q):
+            if case .typeTest(let cast, let a, let target) = q {
+                out += expressionVariants(a).map { .query(.typeTest(cast: cast, $0, target: target)) }
+            }
+            if case .compareTo(let a, let b) = q {
+                out += expressionVariants(a).map { .query(.compareTo($0, b)) }
+            }
         case .decorated(_, let inner):
             out.append(inner)
             out += expressionVariants(inner).map { .decorated("nop", $0) }

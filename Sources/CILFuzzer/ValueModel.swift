@@ -107,6 +107,29 @@ public struct ValueModel {
                 count("conv.i8")
             }
             throw .returned
+        case .storeIndirect(let v, let k, let e, let alternative):
+            count(Self.addressMnemonic(v))
+            let value = try evaluate(e)
+            count(StorageCode.mnemonic(StorageCode.indirect(k, alternative: alternative).store))
+            set(v, value)
+        case .exit(let jump):
+            count("ldloc")
+            if jump {
+                // Jump: g_i8 * prime ^ a0 ^ a1 ^ a3 (the arguments as they are now).
+                count("stsfld"); count("jmp")
+                count("ldsfld"); count("ldc.i8"); count("mul"); count("ldarg", 3); count("conv.i8", 2); count("xor", 3); count("ret")
+                checksum = (checksum &* Self.foldPrime) ^ arguments[0].integer ^ arguments[1].integer ^ arguments[3].integer
+            } else {
+                count("tail."); count("call"); count("ret")
+            }
+            throw .returned
+        case .raise(let type):
+            count("ldarg"); count("brfalse")
+            guard get(.argument(0)).integer != 0 else { count("nop"); return }
+            count("newobj"); count("throw")
+            throw .exception(type)
+        case .protected(let body, let handler):
+            try execute(body, protectedBy: handler)
         case .observe(let v, let k):
             let value = get(v)
             count(Self.loadMnemonic(v))
@@ -124,6 +147,12 @@ public struct ValueModel {
         }
     }
 
+    mutating func countLines(_ lines: [String]) {
+        for l in lines { count(StorageCode.mnemonic(l)) }
+    }
+
+    static func addressMnemonic(_ v: Variable) -> String { if case .local = v { "ldloca" } else { "ldarga" } }
+
     static func loadMnemonic(_ v: Variable) -> String { if case .local = v { "ldloc" } else { "ldarg" } }
     static func storeMnemonic(_ v: Variable) -> String { if case .local = v { "stloc" } else { "starg" } }
 
@@ -138,6 +167,59 @@ public struct ValueModel {
         switch v {
         case .local(let i): locals[i] = value
         case .argument(let i): arguments[i] = value
+        }
+    }
+
+    /// A protected block and its handler (ECMA-335 I.12.4.2). Filter conditions read no
+    /// variables, so evaluating them after inner finally blocks (Swift's unwinding order) gives
+    /// what the two-pass model gives.
+    mutating func execute(_ body: [Statement], protectedBy handler: Handler) throws(Stop) {
+        switch handler {
+        case .catching(let type, let handlerBody, let rethrow):
+            do {
+                try execute(body)
+                count("leave")
+            } catch .exception(let thrown) where ExceptionTypes.isA(thrown, type) {
+                count("pop")
+                try execute(handlerBody)
+                if rethrow { count("rethrow"); throw .exception(thrown) }
+                count("leave")
+            }
+        case .filtering(let type, let condition, let handlerBody, let rethrow):
+            do {
+                try execute(body)
+                count("leave")
+            } catch .exception(let thrown) {
+                count("isinst"); count("ldnull"); count("cgt.un")
+                let value: FuzzValue
+                do { value = try evaluate(condition) } catch { throw .undefined("exception inside a filter") }
+                count("ldc.i4"); count("cgt.un"); count("and"); count("endfilter")
+                guard ExceptionTypes.isA(thrown, type) && value.integer != 0 else { throw .exception(thrown) }
+                count("pop")
+                try execute(handlerBody)
+                if rethrow { count("rethrow"); throw .exception(thrown) }
+                count("leave")
+            }
+        case .finally(let finallyBody):
+            do {
+                try execute(body)
+                count("leave")
+            } catch .exception(let thrown) {
+                try execute(finallyBody)
+                count("endfinally")
+                throw .exception(thrown)
+            }
+            try execute(finallyBody)
+            count("endfinally")
+        case .fault(let faultBody):
+            do {
+                try execute(body)
+                count("leave")
+            } catch .exception(let thrown) {
+                try execute(faultBody)
+                count("endfinally")
+                throw .exception(thrown)
+            }
         }
     }
 
@@ -169,8 +251,26 @@ public struct ValueModel {
             return get(v)
         case .decorated(let d, let inner):
             let v = try evaluate(inner)
-            if d == "dup" { count("dup"); count("pop") } else { count("nop") }
+            if d == "dup" { count("dup"); count("pop") } else { count(d) }
             return v
+        case .stored(let s, let inner):
+            let code = StorageCode.sequence(s, kind: inner.kind, short: true, localBase: 0)
+            countLines(code.before)
+            let outOfRange = s.place.isArray && (s.index < 0 || s.index >= s.length)
+            // ldelema checks the index before the value is computed, stelem after (III.4.9, III.4.26).
+            if outOfRange && s.place == .arrayElementAddress { throw .exception("System.IndexOutOfRangeException") }
+            let v = try evaluate(inner)
+            if outOfRange { throw .exception("System.IndexOutOfRangeException") }
+            countLines(code.after)
+            // The vararg callee reads the value with arglist (printed once, in the batch's helper).
+            if s.place == .varargCall { count("arglist") }
+            return s.loadBack(v)
+        case .loadIndirect(let v, let k, let alternative):
+            count(Self.addressMnemonic(v))
+            count(StorageCode.mnemonic(StorageCode.indirect(k, alternative: alternative).load))
+            return get(v)
+        case .query(let q):
+            return try evaluate(q)
         case .unary(let op, let a, let r):
             let x = try evaluate(a)
             count(op)
@@ -180,6 +280,49 @@ public struct ValueModel {
             count(op)
             if r == .r4 { count("conv.r4") }
             return try Semantics.binary(op, x, y, result: r)
+        }
+    }
+}
+
+extension ValueModel {
+    mutating func evaluate(_ q: ObjectQuery) throws(Stop) -> FuzzValue {
+        switch q {
+        case .typeTest(let cast, let e, let target):
+            let v = try evaluate(e)
+            count("box"); count(cast ? "castclass" : "isinst")
+            let instance = ObjectQuery.isInstance(v.kind, of: target)
+            if cast && !instance { throw .exception("System.InvalidCastException") }
+            count("ldnull"); count("cgt.un")
+            return .i4(instance ? 1 : 0)
+        case .stringLength(let text):
+            count("ldstr"); count("callvirt")
+            return .i4(Int32(text.utf16.count))
+        case .arrayLength(let n, _):
+            count("ldc.i4"); count("newarr"); count("ldlen"); count("conv.i4")
+            return .i4(n)
+        case .sizeOf(let t):
+            count("sizeof")
+            return .i4(t.size)
+        case .isValueType(let t):
+            count("ldtoken"); count("call"); count("callvirt")
+            return .i4(t == .obj ? 0 : 1)
+        case .initBlock(let byte, let t, let prefixed):
+            count("ldloca", 2); count("ldc.i4", 2); count("initblk"); count("ldind.\(t.loadSuffix)")
+            if prefixed { count("unaligned.") }
+            var pattern: Int64 = 0
+            for _ in 0..<t.size { pattern = pattern << 8 | Int64(byte) }
+            return t.roundTrip(.i4(Int32(truncatingIfNeeded: pattern)))
+        case .typedReferenceType(let t, let test):
+            count("ldloca"); count("mkrefany"); count("refanytype"); count("call", 2); count("ldtoken"); count("ceq")
+            return .i4(t == test ? 1 : 0)
+        case .compareTo(let a, let b):
+            count("ldloca", 2)
+            let x = try evaluate(a)
+            count("stind.\(StorageType.own(a.kind).storeSuffix)")
+            let y = try evaluate(b)
+            count("constrained."); count("callvirt")
+            // Int32/Int64.CompareTo return -1, 0 or 1.
+            return .i4(x.integer < y.integer ? -1 : x.integer > y.integer ? 1 : 0)
         }
     }
 }

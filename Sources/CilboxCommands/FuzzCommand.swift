@@ -16,8 +16,11 @@ struct FuzzCommand: ParsableCommand {
             error, a summary table to standard output, and one JSON line per campaign is \
             appended to the ledger.
 
-            Tiers (cumulative): \(InstructionPool.tiers.map(\.name).joined(separator: ", ")). Not generated yet: \
-            \(InstructionPool.plannedTiers.joined(separator: ", ")).
+            Tiers (cumulative): \(InstructionPool.tiers.map(\.name).joined(separator: ", ")). The default \
+            is the highest tier. `unverifiable` adds hand-guarded localloc, cpblk/initblk, calli, \
+            typed references, vararg calls (arglist in the callee), jmp and tail. exits, break, \
+            and the prefixes; the others are described in Fuzz/README.md. Generator leaks are \
+            saved as single-method batches under OUTPUT/leaks.
 
             Examples:
               cilbox fuzz --programs 2000

@@ -17,7 +17,6 @@ extension Runtime {
         let couldYield = thread.canYield
         thread.canYield = false
         defer { thread.heldExceptions.removeLast(); thread.canYield = couldYield }
-        dropContinuations(thread, below: thread.records.count - 1)
         guard let exceptionType = objectType(exception) else { throw RuntimeError(.invalidProgram, "thrown value is not an object") }
         let tracePrefix = traceBeginning(thread, exception)
         if options.traceExceptions {
@@ -48,6 +47,7 @@ extension Runtime {
             }
             if case .filter = r.kind { break }  // a filter run is searched only up to its own frame
         }
+        dropContinuations(thread, handlerRecord: handlerRecord, handler: handler, base: base)
         // Mono's trace ends at the catching frame (or where the search stopped).
         try recordTrace(thread, exception, tracePrefix, through: handler == nil ? searched : handlerRecord)
 
@@ -108,10 +108,17 @@ extension Runtime {
         }
     }
 
-    /// Forgets continuations of finally handlers that an exception thrown at the top record abandons.
-    func dropContinuations(_ thread: GuestThread, below top: Int) {
-        let pc = (thread.records.last?.pc ?? 1) - 1
-        while let c = thread.continuations.last, c.record > top || (c.record == top && c.handlerRange.contains(pc)) {
+    /// Forgets the continuations of the finally handlers the exception leaves: those of frames
+    /// that are popped, and those of the catching frame unless the catching clause lies inside
+    /// that finally handler (a try/catch nested in a finally goes on to its `endfinally`).
+    func dropContinuations(_ thread: GuestThread, handlerRecord: Int, handler: TransformedMethod.Clause?, base: Int) {
+        while let c = thread.continuations.last {
+            let abandoned = if let handler {
+                c.record > handlerRecord || (c.record == handlerRecord && !c.handlerRange.contains(handler.tryStart))
+            } else {
+                c.record >= base
+            }
+            guard abandoned else { return }
             thread.continuations.removeLast()
         }
     }
