@@ -241,14 +241,25 @@ public final class Campaign {
     /// still fail with the same classification against it.
     func reduce(_ method: TestMethod, kind: String, directory: URL) -> (TestMethod, Reducer.Figures?) {
         let oracle = options.oracle
+        // cilbox first (fast), then one reference engine at a time, each only from the first
+        // candidate still in the running: most rounds end after the first engine, and the
+        // reducer keeps the first (smallest) candidate that fails the same way on all three.
         let check: Reducer.Check = { candidates in
             let exe = try oracle.assemble(ILPrinter.batch(candidates), in: directory, name: "reduce")
-            let reference = try oracle.reference(exe, count: candidates.count)
             let actual = try oracle.emulator(exe, count: candidates.count)
-            return (0..<candidates.count).map { k in
-                guard let e = oracle.consensus(reference, k), let a = actual[k] else { return false }
-                return e != a && Self.classify(e, a) == kind
+            var reference: [Oracle.MonoMode: [Int: Observation]] = [:]
+            var alive = Array(0..<candidates.count)
+            for (i, mode) in oracle.modes.enumerated() {
+                guard let first = alive.first else { break }
+                let seen = try oracle.reference(exe, count: candidates.count, mode: mode, from: first)
+                reference[mode] = seen
+                alive = alive.filter { k in
+                    guard let e = seen[k], e != .missing, let a = actual[k], e != a, Self.classify(e, a) == kind else { return false }
+                    return oracle.modes.prefix(i).allSatisfy { reference[$0]?[k] == e }
+                }
             }
+            let failing = Set(alive)
+            return (0..<candidates.count).map { failing.contains($0) }
         }
         do {
             let (reduced, figures) = try Reducer().reduce(method, check: check)

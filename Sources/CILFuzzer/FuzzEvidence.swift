@@ -25,8 +25,33 @@ public enum FuzzEvidence {
         return result
     }
 
-    public static func validated(_ entries: [LedgerEntry]) -> Set<String> {
+    /// Opcodes with enough evidence, leaving out those with an open known difference.
+    public static func validated(_ entries: [LedgerEntry], open: Set<String> = []) -> Set<String> {
         Set(tallies(entries).filter { $0.value.executions >= minimumExecutions && $0.value.occurrences >= minimumOccurrences }.keys)
+            .subtracting(open)
+    }
+
+    /// The campaigns that ran on the runtime code of now (`current`, a git tree of the runtime
+    /// sources): an entry counts when its recorded tree, or the tree of its commit
+    /// (`treeOfCommit`), is the current one. Any change to the runtime sources starts the
+    /// evidence afresh — stricter than per-opcode tracking, and never stale.
+    public static func sameRuntime(_ entries: [LedgerEntry], current: String, treeOfCommit: (String) -> String?) -> [LedgerEntry] {
+        var cache: [String: String?] = [:]
+        return entries.filter { e in
+            if let tree = e.runtimeTree { return tree == current }
+            if cache[e.commit] == nil { cache[e.commit] = .some(treeOfCommit(e.commit)) }
+            return cache[e.commit]! == current
+        }
+    }
+
+    /// Opcodes named in the open known-differences file (`opcode<TAB>file<TAB>reason`, `#`
+    /// comments): a divergence still open keeps its opcode from being fuzz-validated.
+    public static func openDifferences(_ text: String) -> Set<String> {
+        var result: Set<String> = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            if let first = line.split(separator: "\t").first { result.insert(first.trimmingCharacters(in: .whitespaces)) }
+        }
+        return result.subtracting([""])
     }
 
     /// Totals of the ledger for `cilbox checklist --costs`.

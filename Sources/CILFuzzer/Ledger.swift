@@ -47,11 +47,16 @@ public struct LedgerEntry: Codable, Sendable {
     public var seconds: Seconds
     public var cost: Cost
     public var findings: [String]
+    /// Git tree of `Sources/CILRuntime` the campaign ran on (absent in the first campaigns, and
+    /// when those sources had uncommitted changes): the checklist counts a campaign only for
+    /// the runtime code it exercised.
+    public var runtimeTree: String?
 
     public init(date: String, commit: String, pool: String, opcodes: [String], firstSeed: String, batches: Int, programs: Int, passed: Int,
                 executed: [String: Int], divergences: [String: Int], generatorLeaks: Int, seconds: Seconds, cost: Cost, findings: [String],
-                occurrences: [String: Int]? = nil) {
+                occurrences: [String: Int]? = nil, runtimeTree: String? = nil) {
         self.occurrences = occurrences
+        self.runtimeTree = runtimeTree
         (self.date, self.commit, self.pool, self.opcodes, self.firstSeed) = (date, commit, pool, opcodes, firstSeed)
         (self.batches, self.programs, self.passed, self.executed, self.divergences) = (batches, programs, passed, executed, divergences)
         (self.generatorLeaks, self.seconds, self.cost, self.findings) = (generatorLeaks, seconds, cost, findings)
@@ -88,6 +93,26 @@ public enum Ledger {
         }
         return (entries, problems)
     }
+
+    /// The runtime sources' git tree at HEAD, or nil when they have uncommitted changes or
+    /// there is no git checkout (`directory`: any folder inside the checkout).
+    public static func currentRuntimeTree(in directory: String = ".") -> String? {
+        guard let git = ProcessRunner.tool("git"),
+              let status = try? ProcessRunner.run(git, ["-C", directory, "status", "--porcelain", "--", runtimeSources], timeout: 20),
+              status.status == 0, status.stdout.isEmpty else { return nil }
+        return runtimeTree(ofCommit: "HEAD", in: directory)
+    }
+
+    /// The runtime sources' git tree of `commit`, or nil when git does not know the commit.
+    public static func runtimeTree(ofCommit commit: String, in directory: String = ".") -> String? {
+        guard let git = ProcessRunner.tool("git"),
+              let r = try? ProcessRunner.run(git, ["-C", directory, "rev-parse", "--verify", "--quiet", "\(commit):\(runtimeSources)"], timeout: 10),
+              r.status == 0 else { return nil }
+        let tree = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return tree.isEmpty ? nil : tree
+    }
+
+    static let runtimeSources = "Sources/CILRuntime"
 
     /// The commit being fuzzed, if the working directory is a git checkout.
     public static func currentCommit() -> String {

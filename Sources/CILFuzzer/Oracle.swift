@@ -78,15 +78,18 @@ public struct Oracle: Sendable {
     /// Observations of every reference mode.
     public func reference(_ exe: URL, count: Int) throws -> [MonoMode: [Int: Observation]] {
         var result: [MonoMode: [Int: Observation]] = [:]
-        for mode in modes {
-            result[mode] = try observe(exe, count: count) { first in
+        for mode in modes { result[mode] = try reference(exe, count: count, mode: mode) }
+        return result
+    }
+
+    /// One engine's observations of methods `from`..<count.
+    public func reference(_ exe: URL, count: Int, mode: MonoMode, from start: Int = 0) throws -> [Int: Observation] {
+        try observe(exe, count: count, from: start) { first in
                 let r = try ProcessRunner.run(mono, mode.arguments + [exe.path, String(first)], directory: exe.deletingLastPathComponent(), timeout: timeout)
                 // A crashing mono leaves mono_crash.*.json dumps in its working directory.
                 if r.signaled { Self.removeCrashDumps(in: exe.deletingLastPathComponent()) }
                 return r
-            }
         }
-        return result
     }
 
     static func removeCrashDumps(in directory: URL) {
@@ -112,9 +115,9 @@ public struct Oracle: Sendable {
 
     /// Runs the harness from method 0; when a run ends inside method k (a crash, a stop, an
     /// engine assertion), k is recorded as a stop with the reason and the harness restarts at k+1.
-    func observe(_ exe: URL, count: Int, run: (Int) throws -> ProcessRunner.Result) throws -> [Int: Observation] {
+    func observe(_ exe: URL, count: Int, from start: Int = 0, run: (Int) throws -> ProcessRunner.Result) throws -> [Int: Observation] {
         var result: [Int: Observation] = [:]
-        var first = 0
+        var first = start
         while first < count {
             let r = try run(first)
             for (k, o) in Observation.parse(r.stdout) where k >= first { result[k] = o }

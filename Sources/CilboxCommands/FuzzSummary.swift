@@ -14,7 +14,8 @@ enum FuzzSummary {
             seconds: .init(wall: s.wallSeconds, cpu: s.cpuSeconds, generation: s.time.generation, assembly: s.time.assembly,
                            reference: s.time.reference, emulator: s.time.emulator, reduction: s.time.reduction),
             cost: .init(cpuHours: cpuHours, ratePerCPUHour: rate, amount: cpuHours * rate, externalAmount: external, externalLabel: externalLabel),
-            findings: s.findings.compactMap { $0.regressionFile?.lastPathComponent }, occurrences: s.occurrences)
+            findings: s.findings.compactMap { $0.regressionFile?.lastPathComponent }, occurrences: s.occurrences,
+            runtimeTree: Ledger.currentRuntimeTree())
     }
 
     static func table(_ s: Campaign.Summary, entry: LedgerEntry) -> String {

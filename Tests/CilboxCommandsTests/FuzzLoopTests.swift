@@ -27,7 +27,8 @@ import Testing
         #expect(text.contains("// expect (mono, frozen): 0 "))
         // Instructions of the reduced test method T0 (between its .locals line and its closing brace).
         let body = text.components(separatedBy: ".method public static int64 T0(")[1].components(separatedBy: "\n  }\n")[0]
-        let instructions = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        // (The first line is the rest of the signature, not an instruction.)
+        let instructions = body.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix(".") && !$0.hasPrefix("{") && !$0.hasSuffix(":") && !$0.hasPrefix("(") }
         #expect(instructions.count <= 10, "reduced to \(instructions.count) instructions:\n\(instructions.joined(separator: "\n"))")
         #expect(instructions.contains("add"), "the faulty opcode should survive reduction:\n\(instructions.joined(separator: "\n"))")
