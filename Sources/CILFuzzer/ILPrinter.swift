@@ -376,6 +376,16 @@ public struct ILPrinter {
         emit("\(distance < 12 && formRandom.chance(0.5) ? "leave.s" : "leave") \(target)")
     }
 
+    /// The handler block of a catch or filter: the exception is dropped, the body runs, then
+    /// `rethrow` or `leave`.
+    mutating func catchBlock(_ body: [Statement], rethrow: Bool, end: String, _ m: TestMethod) {
+        emit("{")
+        emit("pop")
+        for b in body { statement(b, m) }
+        if rethrow { emit("rethrow") } else { leave(end, over: 0) }
+        emit("}")
+    }
+
     mutating func protected(_ body: [Statement], _ handler: Handler, _ m: TestMethod) {
         let end = label()
         let handlerSize = Statement.protected([], handler).instructionCount
@@ -387,11 +397,7 @@ public struct ILPrinter {
         switch handler {
         case .catching(let type, let handlerBody, let rethrow):
             emit("catch [mscorlib]\(type)")
-            emit("{")
-            emit("pop")
-            for b in handlerBody { statement(b, m) }
-            if rethrow { emit("rethrow") } else { leave(end, over: 0) }
-            emit("}")
+            catchBlock(handlerBody, rethrow: rethrow, end: end, m)
         case .filtering(let type, let condition, let handlerBody, let rethrow):
             emit("filter")
             emit("{")
@@ -404,11 +410,7 @@ public struct ILPrinter {
             emit("and")
             emit("endfilter")
             emit("}")
-            emit("{")
-            emit("pop")
-            for b in handlerBody { statement(b, m) }
-            if rethrow { emit("rethrow") } else { leave(end, over: 0) }
-            emit("}")
+            catchBlock(handlerBody, rethrow: rethrow, end: end, m)
         case .finally(let handlerBody), .fault(let handlerBody):
             if case .finally = handler { emit("finally") } else { emit("fault") }
             emit("{")

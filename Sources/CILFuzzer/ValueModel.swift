@@ -200,25 +200,19 @@ public struct ValueModel {
                 if rethrow { count("rethrow"); throw .exception(thrown) }
                 count("leave")
             }
-        case .finally(let finallyBody):
+        case .finally(let handlerBody), .fault(let handlerBody):
             do {
                 try execute(body)
                 count("leave")
             } catch .exception(let thrown) {
-                try execute(finallyBody)
+                try execute(handlerBody)
                 count("endfinally")
                 throw .exception(thrown)
             }
-            try execute(finallyBody)
-            count("endfinally")
-        case .fault(let faultBody):
-            do {
-                try execute(body)
-                count("leave")
-            } catch .exception(let thrown) {
-                try execute(faultBody)
+            // A finally also runs on the normal way out (leave); a fault does not.
+            if case .finally = handler {
+                try execute(handlerBody)
                 count("endfinally")
-                throw .exception(thrown)
             }
         }
     }
