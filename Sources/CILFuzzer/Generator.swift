@@ -9,12 +9,15 @@ public struct Generator {
         /// Share of statements allowed to end the method with a specified exception.
         public var exceptionProbability = 0.04
 
+        /// Families of the pool, plus the helpers every memory or handler construct needs.
+        public let families: Set<String>
         /// The round trips the pool allows (objects and byref tiers).
         public let menu: MemoryMenu
 
         public init(pool: Set<String>) {
             self.pool = pool
             let families = Set(pool.map(InstructionPool.family)).union(Generator.structuralHelpers)
+            self.families = families
             menu = MemoryMenu { families.contains(InstructionPool.family($0)) }
         }
     }
@@ -29,14 +32,11 @@ public struct Generator {
 
     public static let dataLocalKinds: [ValueKind] = [.i4, .i4, .i4, .i8, .i8, .ni, .r4, .r8]
 
-    /// Families of the pool, plus the helpers every memory or handler construct needs.
-    let families: Set<String>
     static let structuralHelpers: Set<String> = ["ldc.i4", "ldc.i8", "ldc.r4", "ldc.r8", "ldloc", "stloc", "ldarg", "starg",
                                                  "nop", "dup", "pop", "ldnull", "cgt.un", "and", "conv.i4", "ret"]
 
     public init(seed: UInt64, options: Options) {
         self.options = options
-        families = Set(options.pool.map(InstructionPool.family)).union(Self.structuralHelpers)
         random = SplitMix64(seed: seed)
         method = TestMethod(seed: seed, locals: Self.dataLocalKinds, body: [])
         dataLocals = Self.dataLocalKinds.count
@@ -51,7 +51,7 @@ public struct Generator {
 
     /// Whether every instruction of a construct's code is in the pool.
     func allows(_ lines: [String]) -> Bool {
-        lines.allSatisfy { families.contains(InstructionPool.family(StorageCode.mnemonic($0))) }
+        lines.allSatisfy { options.families.contains(InstructionPool.family(StorageCode.mnemonic($0))) }
     }
 
     mutating func generate() -> TestMethod {
@@ -190,18 +190,18 @@ public struct Generator {
         return .truth(expression(.i4, depth: 1), jumpIfTrue: jumps.isEmpty ? true : random.pick(jumps) == "brtrue")
     }
 
-    /// A data local or, when `ldarg`/`starg` are enabled, an argument.
+    /// A data local or, when `ldarg` is enabled, an argument.
     mutating func variable() -> (Variable, ValueKind) {
-        if (has("ldarg") || has("ldarg.0")) && random.chance(0.15) {
-            let i = random.below(TestMethod.argumentKinds.count)
-            return (.argument(i), TestMethod.argumentKinds[i])
-        }
-        let i = random.below(dataLocals)
-        return (.local(i), method.locals[i])
+        pickVariable(arguments: has("ldarg") || has("ldarg.0"), chance: 0.15)
     }
 
+    /// A data local or, when `starg` is enabled, an argument.
     mutating func assignable() -> (Variable, ValueKind) {
-        if (has("starg") || has("starg.s")) && random.chance(0.1) {
+        pickVariable(arguments: has("starg") || has("starg.s"), chance: 0.1)
+    }
+
+    mutating func pickVariable(arguments: Bool, chance: Double) -> (Variable, ValueKind) {
+        if arguments && random.chance(chance) {
             let i = random.below(TestMethod.argumentKinds.count)
             return (.argument(i), TestMethod.argumentKinds[i])
         }
@@ -215,7 +215,7 @@ public struct Generator {
         if depth >= options.maximumDepth || random.chance(0.3) { return leaf(kind) }
         let roll = random.below(100)
         // With the objects/byref tiers, 40% of inner nodes go through memory.
-        let memory = !options.menu.mnemonics.values.allSatisfy(\.isEmpty)
+        let memory = options.menu.hasTrips
         if memory && roll >= 60, let e = memoryExpression(kind, depth: depth) { return e }
         if roll < (memory ? 35 : 45), let e = binary(kind, depth: depth) { return e }
         if roll < (memory ? 55 : 80), let e = unary(kind, depth: depth) { return e }

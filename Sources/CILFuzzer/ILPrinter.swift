@@ -198,9 +198,10 @@ public struct ILPrinter {
         var counts: [String: Int] = [:]
         for line in text.split(separator: "\n") {
             let t = line.trimmingCharacters(in: .whitespaces)
-            if t.hasPrefix(".emitbyte 0xFE .emitbyte 0x19") { counts["no.", default: 0] += 1; continue }
-            guard let first = t.first, first.isLetter, !t.hasSuffix(":") else { continue }
-            let word = String(t.split(separator: " ", maxSplits: 1)[0])
+            guard let first = t.first else { continue }
+            let word = StorageCode.mnemonic(t)
+            if word == "no." { counts[word, default: 0] += 1; continue }  // written as bytes
+            guard first.isLetter, !t.hasSuffix(":") else { continue }
             if ["catch", "filter", "finally", "fault"].contains(word) { continue }  // handler heads, not instructions
             counts[word, default: 0] += 1
         }

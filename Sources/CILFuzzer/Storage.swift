@@ -284,6 +284,8 @@ public final class MemoryMenu: Sendable {
     let entries: [ValueKind: [Entry]]
     let byMnemonic: [ValueKind: [String: [Int]]]
     let mnemonics: [ValueKind: [String]]
+    /// Whether the pool allows any round trip at all.
+    let hasTrips: Bool
 
     init(allows: (String) -> Bool) {
         var entries: [ValueKind: [Entry]] = [:], index: [ValueKind: [String: [Int]]] = [:]
@@ -315,6 +317,7 @@ public final class MemoryMenu: Sendable {
         self.entries = entries
         byMnemonic = index
         mnemonics = index.mapValues { $0.keys.sorted() }
+        hasTrips = mnemonics.values.contains { !$0.isEmpty }
     }
 
     /// An instruction uniformly among those the trips of `kind` use, then a trip using it.
